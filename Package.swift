@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph (each folder under Sources/ is one module):
+//   ICUSystem -> CICU -> TiquICU ─┐
+//   TiquText ─────────────────────┼-> Tiqu (engine) -> TiquCLI (`tiqu`)
+//   TiquNumerals ─────────────────┘
+// Only CICU includes ICU headers; only TiquICU imports CICU.
+let package = Package(
+    name: "Tiqu",
+    products: [
+        .library(name: "Tiqu", targets: ["Tiqu"]),
+        .executable(name: "tiqu", targets: ["TiquCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "ICUSystem",
+            pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        .target(name: "CICU", dependencies: ["ICUSystem"]),
+        .target(name: "TiquText"),
+        .target(name: "TiquICU", dependencies: ["CICU", "TiquText"]),
+        .target(name: "TiquNumerals", dependencies: ["TiquText", .product(name: "BigInt", package: "BigInt")]),
+        .target(
+            name: "Tiqu",
+            dependencies: ["TiquText", "TiquICU", "TiquNumerals"]
+        ),
+        .executableTarget(
+            name: "TiquCLI",
+            dependencies: ["Tiqu", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "TiquTextTests", dependencies: ["TiquText"]),
+        .testTarget(name: "TiquICUTests", dependencies: ["TiquICU", "TiquNumerals"]),
+        .testTarget(name: "TiquNumeralsTests", dependencies: ["TiquNumerals"]),
+        .testTarget(name: "TiquTests", dependencies: ["Tiqu"]),
+    ]
+)

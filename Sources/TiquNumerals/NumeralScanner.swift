@@ -1,0 +1,33 @@
+import TiquText
+
+/// Finds every numeral expression in running text: one left-to-right pass,
+/// each numeral read once, nothing re-scanned (cost linear in the text).
+///
+/// Reading order at a position: a non-numeral word (统一) is skipped whole;
+/// otherwise the number body is read (ChineseNumberReader, which also reads
+/// Arabic digits), then its context decides the kind: 分之 and / make
+/// fractions, % 成 折 百分之 make percentages, 个百分点 points, 年 after four
+/// digits a year, 月 and 日 dates, 第 ordinals, and 到 至 - ～ between two
+/// numbers a range. Qualifier words next to the number are reported apart.
+public struct NumeralScanner: Sendable {
+    public init() {}
+
+    public func scan(_ document: Document) -> [Numeral] { scan(document.codePoints) }
+
+    public func scan(_ codePoints: [UInt32]) -> [Numeral] {
+        let text = CodePoints(values: codePoints)
+        var numerals: [Numeral] = []
+        var i = 0
+        while i < text.count {
+            guard NumeralCharacters.mayStartNumeral(text[i]) else { i += 1; continue }
+            if let end = NonNumeralWords.match(text, at: i) { i = end; continue }
+            if let numeral = NumeralContext(text: text).read(at: i) {
+                numerals.append(numeral)
+                i = numeral.end
+            } else {
+                i += 1
+            }
+        }
+        return numerals
+    }
+}

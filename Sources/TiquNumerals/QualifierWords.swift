@@ -1,0 +1,40 @@
+/// Words right next to a number that bound its value (ANNOTATION.md):
+/// 约 近 超过 逾 不到 ... before it, 左右 以上 以内 ... after it. They stay
+/// outside the numeral's span and are reported with their own span.
+enum QualifierWords {
+    struct Match {
+        let qualifier: Qualifier
+        let span: Range<Int>
+        /// 超万吨, 逾千人: after these a bare magnitude is an amount of one.
+        let allowsBareMagnitude: Bool
+    }
+
+    /// Longest first, so 不超过 wins over 超过 and 超.
+    private static let before: [(String, Qualifier)] = [
+        ("不超过", .le), ("不低于", .ge), ("不少于", .ge), ("不高于", .le), ("大约", .approx), ("将近", .approx),
+        ("接近", .approx), ("超过", .gt), ("突破", .gt), ("高于", .gt), ("多于", .gt), ("至少", .ge),
+        ("最多", .le), ("不足", .lt), ("不到", .lt), ("低于", .lt), ("少于", .lt), ("约", .approx),
+        ("近", .approx), ("超", .gt), ("逾", .gt),
+    ]
+
+    private static let after: [(String, Qualifier)] = [
+        ("左右", .approx), ("上下", .approx), ("以上", .ge), ("以下", .le), ("以内", .le),
+    ]
+
+    static func before(_ text: CodePoints, at i: Int) -> Match? {
+        for (word, qualifier) in before {
+            let length = word.unicodeScalars.count
+            if i - length >= 0, text.has(word, at: i - length) {
+                return Match(qualifier: qualifier, span: (i - length)..<i, allowsBareMagnitude: true)
+            }
+        }
+        return nil
+    }
+
+    static func after(_ text: CodePoints, at i: Int) -> Match? {
+        for (word, qualifier) in after where text.has(word, at: i) {
+            return Match(qualifier: qualifier, span: i..<(i + word.unicodeScalars.count), allowsBareMagnitude: false)
+        }
+        return nil
+    }
+}
