@@ -40,7 +40,7 @@ struct ChineseNumberReader {
     private var afterZero = false
     private var afterFiller = false
     private var sawSmall = false
-    private var digitRun: [Int] = []          // digits with no unit yet (digit-string reading)
+    private var digitRun = ""                 // digits with no unit yet (digit-string reading); a small String stays inline
     private var body: NumberBody
 
     private init(_ text: CodePoints, at start: Int) {
@@ -124,13 +124,13 @@ struct ChineseNumberReader {
         if pending != nil {
             // Two digits in a row only continue a digit string (二〇二三).
             guard !body.hasUnits, !digitRun.isEmpty, pendingIsChineseDigit else { return false }
-            digitRun.append(d)
+            digitRun.append(Character(Unicode.Scalar(UInt8(48 + d))))
             return true
         }
         pending = ExactNumber(d)
         pendingIsChineseDigit = true
         body.hasDigit = true
-        if !body.hasUnits { digitRun.append(d) }
+        if !body.hasUnits { digitRun.append(Character(Unicode.Scalar(UInt8(48 + d)))) }
         return true
     }
 
@@ -139,7 +139,7 @@ struct ChineseNumberReader {
         if !body.hasUnits {
             guard pending == nil || (pendingIsChineseDigit && !digitRun.isEmpty) else { return false }
             if pending == nil { pending = .zero; pendingIsChineseDigit = true }
-            digitRun.append(0)
+            digitRun.append("0")
             body.hasDigit = true
             return true
         }
@@ -154,7 +154,8 @@ struct ChineseNumberReader {
         let bareAllowed = i == start || afterZero || (power == 1 && pending == nil)
         let leadingZero = pending == .zero && pendingIsChineseDigit && section == .zero && total == .zero
         guard let multiplier = leadingZero ? .one : pending ?? (bareAllowed ? .one : nil) else { return false }
-        section = section + multiplier * ExactNumber(numerator: ExactNumber.powerOfTen(power))
+        if power == 1 { body.hasDigit = true }  // 十 alone is a whole number; 百 and 千 alone are not
+        section = section + multiplier * ExactNumber.tenToThe(power)
         markUnit(power, small: true)
         return true
     }
@@ -172,7 +173,7 @@ struct ChineseNumberReader {
         // The omitted unit applies within a section (百二萬 = 1200000), not
         // across magnitudes (亿四万 is 4万, not 4千万).
         let head = section + closedPending(allowOmittedUnit: lastUnit < 4)
-        let scale = ExactNumber(numerator: ExactNumber.powerOfTen(power))
+        let scale = ExactNumber.tenToThe(power)
         let previousWasBig = lastUnit >= 4 && section == .zero && pending == nil && i > start
         if head == .zero && pending == nil && !body.hasDigit && total == .zero {
             total = scale  // bare 万 (only kept when the caller allows it)
@@ -214,14 +215,14 @@ struct ChineseNumberReader {
         var value = integer + fraction
         body.end = j
         while case .big(let power)? = NumeralCharacters.atom(text[j]) {
-            value = value * ExactNumber(numerator: ExactNumber.powerOfTen(power))
+            value = value * ExactNumber.tenToThe(power)
             body.magnitude = (body.magnitude ?? "") + String(Unicode.Scalar(text[j])!)
             j += 1
         }
         total = value
         section = .zero
         pending = nil
-        digitRun = []
+        digitRun = ""
         body.isDecimal = true
         return true
     }
@@ -243,7 +244,7 @@ struct ChineseNumberReader {
         if small { lastSmall = power; sawSmall = true }
         lastUnit = power
         afterZero = false
-        digitRun = []
+        digitRun = ""
         body.hasUnits = true
     }
 
@@ -253,7 +254,7 @@ struct ChineseNumberReader {
         guard let p = pending else { return .zero }
         pending = nil
         if allowOmittedUnit, pendingIsChineseDigit, lastUnit >= 1, !afterZero, digitRun.isEmpty {
-            return p * ExactNumber(numerator: ExactNumber.powerOfTen(lastUnit - 1))
+            return p * ExactNumber.tenToThe(lastUnit - 1)
         }
         return p
     }
@@ -268,13 +269,10 @@ struct ChineseNumberReader {
     }
 
     private func digitRunValue() -> ExactNumber {
-        ExactNumber(decimal: Substring(digitRun.map(String.init).joined())) ?? .zero
+        ExactNumber(decimal: Substring(digitRun)) ?? .zero
     }
 
-    /// 十 alone is ten; 百 and 千 alone are numbers only before a magnitude
-    /// (百万, 千亿); 万 or 亿 alone never (only after 超, 逾 ...: the caller decides).
-    private func bareUnitIsNumber() -> Bool {
-        if sawSmall && lastBig > 0 { return true }
-        return NumeralCharacters.atom(text[start]) == .small(1) && body.end == start + 1
-    }
+    /// 百 and 千 alone are numbers only before a magnitude (百万, 千亿); 万 or
+    /// 亿 alone never (only after 超, 逾 ...: the caller decides).
+    private func bareUnitIsNumber() -> Bool { sawSmall && lastBig > 0 }
 }

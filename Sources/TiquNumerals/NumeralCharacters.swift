@@ -73,11 +73,17 @@ enum NumeralCharacters {
         }
     }
 
-    /// Quick test for the scanning loop: can a numeral start here at all?
-    static func mayStartNumeral(_ c: UInt32) -> Bool {
-        if c < 0x80 { return arabicDigit(c) != nil || c == 0x2E || c == 0x2D }
-        return arabicDigit(c) != nil || atom(c) != nil || c == 0x8D1F || c == 0x8CA0  // 负 負
-            || c == 0x7B2C || c == 0x534A || c == 0x5BF9 || c == 0x5C0D || c == 0xFF0E || c == 0xFF0D  // 第 半 对 對
+    /// For the scanning loop: can a numeral start at this BMP character at
+    /// all? (Nothing outside the BMP starts one.) One lookup per character.
+    static let startTable: [Bool] = (0..<0x10000).map { c in
+        let c = UInt32(c)
+        switch atom(c) {
+        case .filler?, .point?: return false  // 多 余 来 点 continue numbers, never begin one
+        case .some: return true
+        case nil: break
+        }
+        return arabicDigit(c) != nil || c == 0x2E || c == 0x2D || c == 0xFF0E || c == 0xFF0D || c == 0x2212
+            || [0x8D1F, 0x8CA0, 0x7B2C, 0x534A, 0x5BF9, 0x5C0D].contains(c)  // 负 負 第 半 对 對
     }
 }
 
@@ -90,14 +96,12 @@ struct CodePoints {
     subscript(i: Int) -> UInt32 { i >= 0 && i < values.count ? values[i] : 0 }
 
     /// Whether the literal `word` stands at `i`.
-    func has(_ word: String, at i: Int) -> Bool {
-        var k = i
-        for scalar in word.unicodeScalars {
-            if self[k] != scalar.value { return false }
-            k += 1
-        }
+    func has(_ word: [UInt32], at i: Int) -> Bool {
+        for (k, c) in word.enumerated() where self[i + k] != c { return false }
         return true
     }
+
+    func has(_ word: String, at i: Int) -> Bool { has(word.unicodeScalars.map(\.value), at: i) }
 
     /// Skips up to `limit` inline spaces from `i`.
     func skipSpaces(from i: Int, limit: Int = 4) -> Int {

@@ -17,23 +17,25 @@ struct NumeralContext {
     // MARK: forms with no leading number
 
     /// 打对折 (50%), 半成 (5%), 半折 (50%), 半百 (50), 半个 (0.5), 一半 (0.5).
+    private static let specialForms: [(word: [UInt32], length: Int, kind: NumeralKind, value: ExactNumber)] = [
+        ("半成", 2, NumeralKind.percent, ExactNumber(5)), ("半折", 2, .percent, ExactNumber(50)),
+        ("半百", 2, .cardinal, ExactNumber(50)), ("一半", 2, .decimal, ExactNumber(numerator: 1, denominator: 2)),
+        ("半个", 1, .decimal, ExactNumber(numerator: 1, denominator: 2)),
+        ("半個", 1, .decimal, ExactNumber(numerator: 1, denominator: 2)),
+    ].map { ($0.0.unicodeScalars.map(\.value), $0.1, $0.2, $0.3) }
+
     private func readSpecialForm(at i: Int) -> Numeral? {
-        let forms: [(String, Int, NumeralKind, ExactNumber)] = [
-            ("半成", 2, .percent, ExactNumber(5)), ("半折", 2, .percent, ExactNumber(50)),
-            ("半百", 2, .cardinal, ExactNumber(50)), ("一半", 2, .decimal, half), ("半个", 1, .decimal, half),
-            ("半個", 1, .decimal, half),
-        ]
-        for (word, length, kind, value) in forms where text.has(word, at: i) {
-            return Numeral(start: i, end: i + length, kind: kind, value: value)
+        let c = text[i]
+        guard c == 0x534A || c == 0x4E00 || c == 0x5BF9 || c == 0x5C0D else { return nil }  // 半 一 对 對
+        for form in NumeralContext.specialForms where form.word[0] == c && text.has(form.word, at: i) {
+            return Numeral(start: i, end: i + form.length, kind: form.kind, value: form.value)
         }
         // 对折 is half price only after 打 (打对折); alone it is "folded in two".
-        if text.has("对折", at: i) || text.has("對折", at: i), text[i - 1] == 0x6253 /* 打 */ {
+        if c != 0x534A, c != 0x4E00, text[i + 1] == 0x6298 /* 折 */, text[i - 1] == 0x6253 /* 打 */ {
             return Numeral(start: i, end: i + 2, kind: .percent, value: ExactNumber(50))
         }
         return nil
     }
-
-    private var half: ExactNumber { ExactNumber(numerator: 1, denominator: 2) }
 
     /// 第二届, 第3: the span includes 第.
     private func readOrdinal(at i: Int) -> Numeral? {
@@ -45,7 +47,7 @@ struct NumeralContext {
     private func readNegative(at i: Int) -> Numeral? {
         let signLength: Int
         if text[i] == 0x8D1F || text[i] == 0x8CA0 { signLength = 1 }  // 负 負
-        else if text.has("零下", at: i) { signLength = 2 }
+        else if text[i] == 0x96F6 && text[i + 1] == 0x4E0B { signLength = 2 }  // 零下
         else if NumeralCharacters.isMinus(text[i]), !isWordCharacter(text[i - 1]) { signLength = 1 }
         else { return nil }
         let numberStart = text.skipSpaces(from: i + signLength, limit: 1)
@@ -263,6 +265,6 @@ enum MagnitudeWords {
             guard case .big(let p)? = NumeralCharacters.atom(scalar.value) else { return nil }
             power += p
         }
-        return ExactNumber(numerator: ExactNumber.powerOfTen(power))
+        return ExactNumber.tenToThe(power)
     }
 }

@@ -17,9 +17,11 @@ public struct NumeralScanner: Sendable {
     public func scan(_ codePoints: [UInt32]) -> [Numeral] {
         let text = CodePoints(values: codePoints)
         var numerals: [Numeral] = []
+        numerals.reserveCapacity(codePoints.count / 64)
         var i = 0
-        while i < text.count {
-            guard NumeralCharacters.mayStartNumeral(text[i]) else { i += 1; continue }
+        while true {
+            i = nextCandidate(codePoints, from: i)
+            guard i < text.count else { break }
             if let end = NonNumeralWords.match(text, at: i) { i = end; continue }
             if let numeral = NumeralContext(text: text).read(at: i) {
                 numerals.append(numeral)
@@ -29,5 +31,21 @@ public struct NumeralScanner: Sendable {
             }
         }
         return numerals
+    }
+
+    /// The first position at or after `start` where a numeral may begin: the
+    /// hot loop, a table lookup per character with no bounds checks.
+    private func nextCandidate(_ codePoints: [UInt32], from start: Int) -> Int {
+        NumeralCharacters.startTable.withUnsafeBufferPointer { table in
+            codePoints.withUnsafeBufferPointer { text in
+                var i = start
+                while i < text.count {
+                    let c = text[i]
+                    if c < 0x10000 && table[Int(c)] { return i }
+                    i += 1
+                }
+                return i
+            }
+        }
     }
 }

@@ -10,20 +10,24 @@ enum QualifierWords {
     }
 
     /// Longest first, so 不超过 wins over 超过 and 超.
-    private static let before: [(String, Qualifier)] = [
+    private static let before: [([UInt32], Qualifier)] = scalars([
         ("不超过", .le), ("不低于", .ge), ("不少于", .ge), ("不高于", .le), ("大约", .approx), ("将近", .approx),
         ("接近", .approx), ("超过", .gt), ("突破", .gt), ("高于", .gt), ("多于", .gt), ("至少", .ge),
         ("最多", .le), ("不足", .lt), ("不到", .lt), ("低于", .lt), ("少于", .lt), ("约", .approx),
         ("近", .approx), ("超", .gt), ("逾", .gt),
-    ]
+    ])
 
-    private static let after: [(String, Qualifier)] = [
+    private static let after: [([UInt32], Qualifier)] = scalars([
         ("左右", .approx), ("上下", .approx), ("以上", .ge), ("以下", .le), ("以内", .le),
-    ]
+    ])
+
+    private static func scalars(_ words: [(String, Qualifier)]) -> [([UInt32], Qualifier)] {
+        words.map { ($0.0.unicodeScalars.map(\.value), $0.1) }
+    }
 
     static func before(_ text: CodePoints, at i: Int) -> Match? {
-        for (word, qualifier) in before {
-            let length = word.unicodeScalars.count
+        for (word, qualifier) in before where word.last == text[i - 1] {
+            let length = word.count
             if i - length >= 0, text.has(word, at: i - length) {
                 return Match(qualifier: qualifier, span: (i - length)..<i, allowsBareMagnitude: true)
             }
@@ -32,8 +36,8 @@ enum QualifierWords {
     }
 
     static func after(_ text: CodePoints, at i: Int) -> Match? {
-        for (word, qualifier) in after where text.has(word, at: i) {
-            return Match(qualifier: qualifier, span: i..<(i + word.unicodeScalars.count), allowsBareMagnitude: false)
+        for (word, qualifier) in after where word[0] == text[i] && text.has(word, at: i) {
+            return Match(qualifier: qualifier, span: i..<(i + word.count), allowsBareMagnitude: false)
         }
         return nil
     }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Tiqu
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure throughput of each layer against ICU word segmentation of the same text, in one run.",
+        discussion: """
+        Build in release mode for meaningful figures:
+          swift run -c release tiqu bench Corpus/docs/shannan-2023.txt
+        The text is repeated to about --megabytes of UTF-8; each stage runs --rounds times and the fastest counts.
+        """
+    )
+
+    @Argument(help: "The document to repeat.")
+    var file = "Corpus/docs/shannan-2023.txt"
+
+    @Option(help: "Size of the repeated text in MB of UTF-8.")
+    var megabytes = 10.0
+
+    @Option(help: "Runs per stage; the fastest is reported.")
+    var rounds = 3
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func run() throws {
+        let seed: Document
+        do { seed = try Document.load(path: file) } catch {
+            throw ValidationError("\(error). Give the path of a UTF-8 text file to repeat.")
+        }
+        let benchmark = Benchmark(seed: seed, targetMegabytes: megabytes, rounds: rounds)
+        let results = try benchmark.run()
+        if json {
+            let rows = results.map { r -> JSONValue in
+                .object([("stage", .string(r.name)), ("seconds", .string(String(format: "%.4f", r.seconds))),
+                         ("mb_per_s", .string(String(format: "%.2f", r.megabytesPerSecond))),
+                         ("ratio_to_segmentation", .string(String(format: "%.3f", r.ratioToSegmentation)))])
+            }
+            print(JSONValue.object([("megabytes", .string(String(format: "%.2f", benchmark.megabytes))), ("stages", .array(rows))]).serialized())
+            return
+        }
+        print(String(format: "text: %@ (%.2f MB of UTF-8), best of %d", benchmark.document.name, benchmark.megabytes, rounds))
+        print("stage                          seconds     MB/s   speed vs segmentation   cost vs segmentation")
+        for r in results {
+            print(r.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+                  + String(format: "%9.3f %8.2f %16.2fx %21.1f%%", r.seconds, r.megabytesPerSecond,
+                           r.ratioToSegmentation, 100 * r.costRelativeToSegmentation))
+        }
+    }
+}
