@@ -38,5 +38,6 @@ let package = Package(
         .testTarget(name: "TiquICUTests", dependencies: ["TiquICU", "TiquNumerals"]),
         .testTarget(name: "TiquNumeralsTests", dependencies: ["TiquNumerals"]),
         .testTarget(name: "TiquTests", dependencies: ["Tiqu"]),
+        .testTarget(name: "TiquCLITests", dependencies: ["TiquCLI"]),
     ]
 )

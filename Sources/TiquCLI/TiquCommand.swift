@@ -10,6 +10,6 @@ struct TiquCommand: ParsableCommand {
         commandName: "tiqu",
         abstract: "Extract quantities, percentages, places and projects from Chinese official texts.",
         version: "tiqu \(Tiqu.version) (ICU \(ICU.version))",
-        subcommands: [NumbersCommand.self, SegmentCommand.self, BenchCommand.self, PeerCommand.self]
+        subcommands: [NumbersCommand.self, SegmentCommand.self, BenchCommand.self, EvalCommand.self]
     )
 }
