@@ -26,9 +26,11 @@ let package = Package(
         .target(name: "TiquText"),
         .target(name: "TiquICU", dependencies: ["CICU", "TiquText"]),
         .target(name: "TiquNumerals", dependencies: ["TiquText", .product(name: "BigInt", package: "BigInt")]),
+        .target(name: "TiquPattern"),
+        .target(name: "TiquRules", dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern"]),
         .target(
             name: "Tiqu",
-            dependencies: ["TiquText", "TiquICU", "TiquNumerals"]
+            dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern", "TiquRules"]
         ),
         .executableTarget(
             name: "TiquCLI",
@@ -37,6 +39,8 @@ let package = Package(
         .testTarget(name: "TiquTextTests", dependencies: ["TiquText"]),
         .testTarget(name: "TiquICUTests", dependencies: ["TiquICU", "TiquNumerals"]),
         .testTarget(name: "TiquNumeralsTests", dependencies: ["TiquNumerals"]),
+        .testTarget(name: "TiquPatternTests", dependencies: ["TiquPattern"]),
+        .testTarget(name: "TiquRulesTests", dependencies: ["TiquRules"]),
         .testTarget(name: "TiquTests", dependencies: ["Tiqu"]),
         .testTarget(name: "TiquCLITests", dependencies: ["TiquCLI"]),
     ]

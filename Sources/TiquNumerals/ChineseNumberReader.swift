@@ -111,7 +111,7 @@ struct ChineseNumberReader {
         switch atom {
         case .digit(let d): return acceptDigit(d)
         case .zero: return acceptZero()
-        case .small(let power): return acceptSmall(power)
+        case .small(let power): return acceptSmall(power, at: k)
         case .tens(let value): return acceptTens(value)
         case .big(let power): return acceptBig(power, at: k)
         case .point: return acceptPoint(at: k)
@@ -148,8 +148,8 @@ struct ChineseNumberReader {
         return true
     }
 
-    private mutating func acceptSmall(_ power: Int) -> Bool {
-        guard !afterFiller, digitRun.count <= 1, power < lastSmall else { return false }
+    private mutating func acceptSmall(_ power: Int, at k: Int) -> Bool {
+        guard !afterFiller, digitRun.count <= 1, power < lastSmall, !NumeralCharacters.isUnitPrefix(text, at: k) else { return false }
         // 十 with no digit before it is 10 (十五, 一百十一); so is 零十 in 一千零十二.
         let bareAllowed = i == start || afterZero || (power == 1 && pending == nil)
         let leadingZero = pending == .zero && pendingIsChineseDigit && section == .zero && total == .zero
@@ -169,7 +169,7 @@ struct ChineseNumberReader {
     }
 
     private mutating func acceptBig(_ power: Int, at k: Int) -> Bool {
-        guard digitRun.count <= 1 || body.hasUnits else { return false }
+        guard digitRun.count <= 1 || body.hasUnits, !NumeralCharacters.isUnitPrefix(text, at: k) else { return false }
         // The omitted unit applies within a section (百二萬 = 1200000), not
         // across magnitudes (亿四万 is 4万, not 4千万).
         let head = section + closedPending(allowOmittedUnit: lastUnit < 4)
@@ -213,12 +213,12 @@ struct ChineseNumberReader {
         body.hasDigit = true
         let integer = digitRun.count > 1 ? digitRunValue() : total + section + closedPending()
         var value = integer + fraction
-        body.end = j
-        while case .big(let power)? = NumeralCharacters.atom(text[j]) {
+        while case .big(let power)? = NumeralCharacters.atom(text[j]), !NumeralCharacters.isUnitPrefix(text, at: j) {
             value = value * ExactNumber.tenToThe(power)
             body.magnitude = (body.magnitude ?? "") + String(Unicode.Scalar(text[j])!)
             j += 1
         }
+        body.end = j
         total = value
         section = .zero
         pending = nil

@@ -57,6 +57,16 @@ enum NumeralCharacters {
         }
     }
 
+    /// Characters after which 千 and 兆 are SI prefixes of a unit (千瓦, 千米,
+    /// 兆瓦, 兆帕 ...), not magnitudes: 3千瓦 is 3 kilowatts, not 3000 瓦.
+    private static let prefixedUnits: Set<UInt32> = Set("瓦米克伏卡焦帕赫欧字比".unicodeScalars.map(\.value))
+
+    /// Whether the magnitude character at `i` begins a unit such as 千瓦 or 兆瓦.
+    static func isUnitPrefix(_ text: CodePoints, at i: Int) -> Bool {
+        let c = text[i]
+        return (c == 0x5343 || c == 0x5146 || c == 0x4EDF) && prefixedUnits.contains(text[i + 1])  // 千 兆 仟
+    }
+
     /// 两 兩 倆: 2 as a count, never a digit after a decimal point.
     static func isLiang(_ c: UInt32) -> Bool { c == 0x4E24 || c == 0x5169 || c == 0x5006 }
 

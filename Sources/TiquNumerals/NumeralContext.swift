@@ -64,6 +64,8 @@ struct NumeralContext {
         guard NumeralCharacters.arabicDigit(text[i]) != nil || NumeralCharacters.isDecimalPoint(text[i]) else { return true }
         let before = text[i - 1]
         if NumeralCharacters.isASCIILetter(before) || NumeralCharacters.arabicDigit(before) != nil { return false }
+        // The 5 of PM2.5 is the end of a number, not a number of its own.
+        if NumeralCharacters.isDecimalPoint(before), NumeralCharacters.arabicDigit(text[i - 2]) != nil { return false }
         if NumeralCharacters.isDecimalPoint(text[i]) {
             return NumeralCharacters.arabicDigit(text[i + 1]) != nil && !isWordCharacter(before)
         }

@@ -47,6 +47,12 @@ final class NumeralScannerTests: XCTestCase {
         check("0.1亿", [Expect(text: "0.1亿", value: "10000000", kind: .cardinal)])
         check("2.6万亿", [Expect(text: "2.6万亿", value: "2600000000000", kind: .cardinal)])
         check("1.8亿", [Expect(text: "1.8亿", value: "180000000", kind: .cardinal)])
+        check("一点二万亩", [Expect(text: "一点二万", value: "12000", kind: .cardinal)])
+        check("3千瓦", [Expect(text: "3", value: "3", kind: .cardinal)])
+        check("１２００兆瓦", [Expect(text: "１２００", value: "1200", kind: .cardinal)])
+        check("2.5千米", [Expect(text: "2.5", value: "2.5", kind: .decimal)])
+        check("五兆", [Expect(text: "五兆", value: "5000000000000", kind: .cardinal)])
+        check("PM2.5浓度", [])
     }
 
     func testChineseDigitsAndForms() {

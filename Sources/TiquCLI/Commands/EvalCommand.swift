@@ -5,32 +5,76 @@ import Tiqu
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score Tiqu against test suites.",
+        abstract: "Score rules against the gold corpus (or the numeral layer against JSONL suites).",
         discussion: """
-        --suite FILE scores the numeral layer on a JSONL suite of {"input", "expected"} lines, such as
-        ../shared/peer/recognizers-zh/number.jsonl (matching rules: Corpus/PEER-SUITES.md).
-        Example:
-          tiqu eval --suite ../shared/peer/recognizers-zh/number.jsonl --errors
+        By default runs the default rules over Corpus/docs and compares with Corpus/gold, printing precision,
+        recall and F1 per type in the strict, exact, partial and type modes of SemEval-2013 / nervaluate, the
+        COR/INC/PAR/MIS/SPU counts, and value accuracy for QUANTITY and PERCENT.
+        Examples:
+          tiqu eval --split dev --errors
+          tiqu eval --json > before.json; (edit a rule); tiqu eval --baseline before.json
+          tiqu annotate --out pred Corpus/docs/*.txt; tiqu eval --pred pred
+          tiqu eval --suite ../shared/peer/recognizers-zh/number.jsonl
         """
     )
 
-    @Option(name: .long, help: "A JSONL suite to score (repeatable).")
-    var suite: [String] = []
+    @OptionGroup var ruleOptions: RuleOptions
 
-    @Flag(name: .long, help: "List every failing case with what was missed or extra.")
+    @Option(name: .long, help: "Directory of NAME.txt documents.")
+    var docs = "Corpus/docs"
+
+    @Option(name: .long, help: "Directory of NAME.jsonl gold files.")
+    var gold = "Corpus/gold"
+
+    @Option(name: .long, help: "Score saved predictions (DIR/NAME.jsonl, as written by `tiqu annotate --out DIR`) instead of running rules.")
+    var pred: String?
+
+    @Option(name: .long, help: "Only the documents of this split (dev or test) in the split file.")
+    var split: String?
+
+    @Option(name: .customLong("split-file"), help: "NAME<TAB>SPLIT lines.")
+    var splitFile = "Corpus/split.tsv"
+
+    @Flag(name: .long, help: "List every miss, false alarm and wrong value with context and the rule that produced it.")
     var errors = false
 
-    @Option(name: .customLong("min-pass-rate"), help: "Exit 1 when a suite's pass rate is below this (0 to 1).")
-    var minPassRate: Double?
+    @Flag(name: .long, help: "Print JSON (scores and every prediction) instead of a table.")
+    var json = false
 
-    func validate() throws {
-        guard !suite.isEmpty else {
-            throw ValidationError("Give at least one --suite FILE. (Corpus evaluation comes with the default rules.)")
+    @Option(name: .long, help: "Compare with a saved `tiqu eval --json` run: per-type deltas, entities that appeared or disappeared.")
+    var baseline: String?
+
+    @Option(name: .customLong("min-f1"), help: "Exit 1 when the overall strict F1 is below this (0 to 1).")
+    var minF1: Double?
+
+    @Option(name: .long, help: "Score the numeral layer on a JSONL suite of {\"input\", \"expected\"} lines (repeatable).")
+    var suite: [String] = []
+
+    func run() throws {
+        if !suite.isEmpty { return try runSuites() }
+        var evaluation: CorpusEvaluation
+        do {
+            let names = try split.map { try CorpusEvaluation.names(inSplit: $0, file: splitFile) }
+            evaluation = try CorpusEvaluation.load(docs: docs, gold: gold, names: names)
+            if let pred { try evaluation.readPredictions(from: pred) } else {
+                try evaluation.annotate(with: Annotator(ruleSet: try ruleOptions.load()))
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let report = evaluation.report()
+        if json { print(report.json().serialized()) } else { print(report.table(), terminator: "") }
+        if errors { print(report.errors(), terminator: "") }
+        if let baseline { print(try report.compare(toBaseline: baseline), terminator: "") }
+        if let minF1, report.f1() < minF1 {
+            StandardError.line(String(format: "tiqu eval: overall strict F1 %.3f is below --min-f1 %.3f", report.f1(), minF1))
+            throw ExitCode(1)
         }
     }
 
-    func run() throws {
-        var belowBar = false
+    private func runSuites() throws {
         for path in suite {
             let loaded: PeerSuite
             do { loaded = try PeerSuite.load(path: path) } catch {
@@ -38,11 +82,8 @@ struct EvalCommand: ParsableCommand {
             }
             let outcomes = loaded.run()
             let passed = outcomes.filter(\.passed).count
-            let rate = Double(passed) / Double(max(outcomes.count, 1))
-            print("\(path): \(passed)/\(outcomes.count) passed (\(String(format: "%.1f", 100 * rate)) %)")
+            print("\(path): \(passed)/\(outcomes.count) passed (\(String(format: "%.1f", 100 * Double(passed) / Double(max(outcomes.count, 1)))) %)")
             if errors { for outcome in outcomes where !outcome.passed { print("  \(outcome.id): \(outcome.detail)") } }
-            if let minPassRate, rate < minPassRate { belowBar = true }
         }
-        if belowBar { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,92 @@
+import TiquICU
+import TiquPattern
+import TiquRules
+import TiquText
+
+/// Runs a rule set over documents: numerals, tokens (when used) and lexicon
+/// hits make the lattice; each phase's program finds candidates; outputs are
+/// evaluated exactly; the conflict policy picks the entities; later phases see
+/// them. The same document always gives the same entities.
+public struct Annotator: Sendable {
+    public let ruleSet: RuleSet
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+    }
+
+    /// What one phase found, for `tiqu explain`.
+    public struct PhaseTrace: Sendable {
+        public let phase: Int
+        public let candidates: [Entity]
+        public let accepted: [Entity]
+        public let losses: [(loser: Entity, winner: Entity, reason: String)]
+    }
+
+    public func annotate(_ document: Document) throws(ICUError) -> [Entity] {
+        try run(document, trace: nil)
+    }
+
+    /// Annotates and records every phase's candidates and decisions.
+    public func trace(_ document: Document) throws(ICUError) -> [PhaseTrace] {
+        var traces: [PhaseTrace] = []
+        _ = try run(document, trace: { traces.append($0) })
+        return traces
+    }
+
+    private func run(_ document: Document, trace: ((PhaseTrace) -> Void)?) throws(ICUError) -> [Entity] {
+        var items = try LatticeItems(document: document, ruleSet: ruleSet)
+        for phase in ruleSet.phases {
+            let candidates = self.candidates(phase, items)
+            let (accepted, losses) = ConflictResolver.resolve(candidates, earlier: items.entities, documentLength: document.count)
+            trace?(PhaseTrace(phase: phase.number, candidates: candidates.map(\.entity), accepted: accepted,
+                              losses: losses.map { ($0.loser.entity, $0.winner, $0.reason) }))
+            items.add(accepted.filter { !ruleSet.rules[$0.rule].veto })
+        }
+        return items.entities.sorted { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+    }
+
+    /// The candidate entities of one phase: every rule's matches, turned into entities.
+    func candidates(_ phase: Phase, _ items: LatticeItems) -> [ConflictResolver.Candidate] {
+        var matcher = PatternMatcher(program: phase.program)
+        return matcher.matches(in: items.lattice).compactMap { match in
+            let ruleIndex = phase.rules[match.rule]
+            return entity(for: match, rule: ruleIndex, items: items).map {
+                ConflictResolver.Candidate(entity: $0, priority: ruleSet.rules[ruleIndex].priority)
+            }
+        }
+    }
+
+    /// A match becomes an entity: its span (from the `span` captures), its
+    /// outputs, and the captures that took part, for provenance.
+    func entity(for match: PatternMatch, rule index: Int, items: LatticeItems) -> Entity? {
+        let rule = ruleSet.rules[index]
+        let start = rule.spanFrom.flatMap { match.captures[$0]?.lowerBound } ?? match.start
+        let end = rule.spanTo.flatMap { match.captures[$0]?.upperBound } ?? match.end
+        guard start < end else { return nil }
+        var entity = Entity(start: start, end: end, type: rule.type, rule: index)
+        let evaluator = OutputEvaluator(items: items, rule: rule, captures: match.captures)
+        for (key, expression) in rule.outputs {
+            assign(evaluator.evaluate(expression), to: key, of: &entity)
+        }
+        entity.captures = zip(rule.captureNames, match.captures).compactMap { name, span in
+            span.map { Entity.Capture(name: name, start: $0.lowerBound, end: $0.upperBound) }
+        }
+        return entity
+    }
+
+    private func assign(_ value: OutputValue, to key: String, of entity: inout Entity) {
+        let kept = value.isPresent || (key == "unit" && value == .text(""))  // unit "" is meaningful: 35万 people
+        switch (key, kept ? (["value", "min", "max"].contains(key) ? value.asNumber : value) : .missing) {
+        case (_, .missing): return
+        case ("value", .number(let number)): entity.value = number
+        case ("value", .range(let low, let high)): entity.min = low; entity.max = high
+        case ("min", .number(let number)): entity.min = number
+        case ("max", .number(let number)): entity.max = number
+        case ("unit", .text(let text)): entity.unit = text
+        case ("qualifier", .text(let text)): entity.qualifier = text
+        case (_, .text(let text)): entity.extra.append(Entity.Attribute(key: key, value: text))
+        case (_, .number(let number)): entity.extra.append(Entity.Attribute(key: key, value: number.description))
+        case (_, .range(let low, let high)): entity.extra.append(Entity.Attribute(key: key, value: "\(low)..\(high)"))
+        }
+    }
+}

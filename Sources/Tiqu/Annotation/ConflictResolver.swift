@@ -1,0 +1,82 @@
+import TiquRules
+
+/// The one conflict policy (Rules/README.md): among overlapping candidates of
+/// the SAME type, the winner has the higher priority, then is longer, then
+/// starts earlier, then comes from the earlier rule (file order, then order in
+/// the file). Never random. Entities of different types may nest. Entities
+/// accepted in an earlier phase are never displaced: a later candidate that
+/// overlaps one of the same type loses to it. A veto rule's candidates take
+/// part like any other; the Annotator drops the vetoes that win.
+struct ConflictResolver {
+    struct Candidate: Sendable {
+        let entity: Entity
+        let priority: Int
+    }
+
+    /// Why a candidate lost: to which winner, and on which criterion.
+    struct Loss: Sendable {
+        let loser: Candidate
+        let winner: Entity
+        let reason: String
+    }
+
+    static func order(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.priority != b.priority { return a.priority > b.priority }
+        let lengthA = a.entity.end - a.entity.start, lengthB = b.entity.end - b.entity.start
+        if lengthA != lengthB { return lengthA > lengthB }
+        if a.entity.start != b.entity.start { return a.entity.start < b.entity.start }
+        return a.entity.rule < b.entity.rule
+    }
+
+    /// Accepted entities (sorted by start, type) and the losses, given what
+    /// earlier phases accepted.
+    static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int) -> (accepted: [Entity], losses: [Loss]) {
+        var occupancy: [String: Occupancy] = [:]
+        for entity in earlier {
+            occupancy[entity.type, default: Occupancy(count: documentLength)].take(entity, priority: Int.max)
+        }
+        var accepted: [Entity] = []
+        var losses: [Loss] = []
+        for candidate in candidates.sorted(by: order) {
+            let type = candidate.entity.type
+            var table = occupancy[type] ?? Occupancy(count: documentLength)
+            if let (winner, winnerPriority) = table.overlap(candidate.entity) {
+                losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
+            } else {
+                table.take(candidate.entity, priority: candidate.priority)
+                accepted.append(candidate.entity)
+            }
+            occupancy[type] = table
+        }
+        accepted.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+        return (accepted, losses)
+    }
+
+    private static func reason(_ loser: Candidate, _ winner: Entity, _ winnerPriority: Int) -> String {
+        if winnerPriority == Int.max { return "overlaps a \(winner.type) accepted in an earlier phase" }
+        if winnerPriority != loser.priority { return "lower priority (\(loser.priority) < \(winnerPriority))" }
+        let loserLength = loser.entity.end - loser.entity.start, winnerLength = winner.end - winner.start
+        if loserLength != winnerLength { return "shorter (\(loserLength) < \(winnerLength) characters)" }
+        if loser.entity.start != winner.start { return "starts later (\(loser.entity.start) > \(winner.start))" }
+        return "same priority, length and start; the winning rule comes earlier"
+    }
+}
+
+/// Which code points an accepted entity of one type covers: a slot per code
+/// point pointing to the entity, so checking a candidate costs its length.
+private struct Occupancy {
+    private var owner: [Int32]
+    private var entities: [(Entity, Int)] = []
+
+    init(count: Int) { owner = [Int32](repeating: -1, count: count) }
+
+    func overlap(_ entity: Entity) -> (Entity, Int)? {
+        for position in entity.start..<entity.end where owner[position] >= 0 { return entities[Int(owner[position])] }
+        return nil
+    }
+
+    mutating func take(_ entity: Entity, priority: Int) {
+        entities.append((entity, priority))
+        for position in entity.start..<entity.end { owner[position] = Int32(entities.count - 1) }
+    }
+}

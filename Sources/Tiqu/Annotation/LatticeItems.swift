@@ -1,0 +1,162 @@
+import TiquICU
+import TiquNumerals
+import TiquPattern
+import TiquRules
+import TiquText
+
+/// An item the lattice has an edge for, so a capture can read its attributes.
+enum ItemReference: Hashable {
+    case token(Int)
+    case numeral(Int)
+    case lexiconHit(lexicon: Int, hit: Int)
+    case entity(Int)
+}
+
+/// Everything the rules can match over in one document: the code points, the
+/// numeral layer, ICU tokens (only when some rule uses @token), lexicon hits,
+/// and the entities of earlier phases. Builds the lattice edge lists by
+/// evaluating every predicate once per item of its layer.
+struct LatticeItems {
+    let document: Document
+    let ruleSet: RuleSet
+    let numerals: [Numeral]
+    let tokens: [Token]
+    let sentenceBoundaries: [Int]
+    let lexiconHits: [[LexiconMatcher.Hit]]
+    private(set) var entities: [Entity] = []
+    /// (predicate, start, end) -> the item behind that edge.
+    private(set) var items: [EdgeKey: ItemReference] = [:]
+    private var baseEdges: [Lattice.Edge] = []
+
+    struct EdgeKey: Hashable {
+        let predicate: Int
+        let start: Int
+        let end: Int
+    }
+
+    init(document: Document, ruleSet: RuleSet) throws(ICUError) {
+        self.document = document
+        self.ruleSet = ruleSet
+        numerals = NumeralScanner().scan(document)
+        tokens = ruleSet.usesTokens ? try Segmenter.words(document) : []
+        sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
+        let used = Set(ruleSet.predicates.compactMap { if case .lexicon(let index) = $0.layer { index } else { nil } })
+        lexiconHits = ruleSet.lexiconMatchers.indices.map { used.contains($0) ? ruleSet.lexiconMatchers[$0].hits(in: document.codePoints) : [] }
+        buildBaseEdges()
+    }
+
+    private mutating func buildBaseEdges() {
+        let numberPredicates = ruleSet.predicateIDs { $0 == .number }
+        for (index, numeral) in numerals.enumerated() {
+            let source = NumeralAttributes(numeral: numeral, document: document)
+            for p in numberPredicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(source.attribute) }) {
+                addBase(p, numeral.start, numeral.end, .numeral(index))
+            }
+        }
+        let tokenPredicates = ruleSet.predicateIDs { $0 == .token }
+        let document = self.document
+        for (index, token) in tokens.enumerated() where !tokenPredicates.isEmpty {
+            let lookup = { (key: String) -> String? in
+                key == "kind" ? token.kind.rawValue : key == "text" ? document.slice(token.start, token.end) : nil
+            }
+            for p in tokenPredicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
+                addBase(p, token.start, token.end, .token(index))
+            }
+        }
+        for (lexicon, hits) in lexiconHits.enumerated() where !hits.isEmpty {
+            let predicates = ruleSet.predicateIDs { $0 == .lexicon(lexicon) }
+            let entries = ruleSet.lexicons[lexicon].entries
+            for (index, hit) in hits.enumerated() {
+                let entry = entries[hit.entry]
+                let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
+                for p in predicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
+                    addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index))
+                }
+            }
+        }
+    }
+
+    private mutating func addBase(_ predicate: Int, _ start: Int, _ end: Int, _ item: ItemReference) {
+        baseEdges.append(Lattice.Edge(start: start, end: end, predicate: predicate))
+        items[EdgeKey(predicate: predicate, start: start, end: end)] = item
+    }
+
+    /// Adds the entities accepted in a phase, for the phases after it.
+    mutating func add(_ accepted: [Entity]) {
+        let (document, ruleSet) = (self.document, self.ruleSet)
+        for entity in accepted {
+            entities.append(entity)
+            let predicates = ruleSet.predicateIDs { $0 == .entity(entity.type) }
+            let lookup = { (key: String) -> String? in
+                key == "text" ? document.slice(entity.start, entity.end)
+                    : key == "rule" ? ruleSet.rules[entity.rule].id : entity.attribute(key)
+            }
+            for p in predicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
+                baseEdges.append(Lattice.Edge(start: entity.start, end: entity.end, predicate: p))
+                items[EdgeKey(predicate: p, start: entity.start, end: entity.end)] = .entity(entities.count - 1)
+            }
+        }
+    }
+
+    var lattice: Lattice {
+        Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
+    }
+
+    func hasItem(predicate: Int, span: Range<Int>) -> Bool {
+        items[EdgeKey(predicate: predicate, start: span.lowerBound, end: span.upperBound)] != nil
+    }
+
+    /// The attribute `key` of the item behind the edge (predicate, span).
+    func value(of key: String, predicate: Int, span: Range<Int>) -> OutputValue {
+        guard let item = items[EdgeKey(predicate: predicate, start: span.lowerBound, end: span.upperBound)] else { return .missing }
+        switch item {
+        case .numeral(let index): return NumeralAttributes(numeral: numerals[index], document: document).value(key)
+        case .token(let index):
+            let token = tokens[index]
+            return key == "kind" ? .text(token.kind.rawValue) : .missing
+        case let .lexiconHit(lexicon, hit):
+            let entry = ruleSet.lexicons[lexicon].entries[lexiconHits[lexicon][hit].entry]
+            return entry.attributes[key].map(OutputValue.text) ?? .missing
+        case .entity(let index):
+            let entity = entities[index]
+            switch key {
+            case "value": return entity.value.map(OutputValue.number) ?? entity.min.flatMap { lo in entity.max.map { .range(lo, $0) } } ?? .missing
+            case "min": return entity.min.map(OutputValue.number) ?? .missing
+            case "max": return entity.max.map(OutputValue.number) ?? .missing
+            default: return entity.attribute(key).map(OutputValue.text) ?? .missing
+            }
+        }
+    }
+}
+
+/// A numeral's attributes as rules see them.
+struct NumeralAttributes {
+    let numeral: Numeral
+    let document: Document
+
+    func attribute(_ key: String) -> String? {
+        switch key {
+        case "kind": numeral.kind.rawValue
+        case "qualifier": numeral.qualifier?.rawValue
+        case "magnitude": numeral.magnitude
+        case "bound_kind": numeral.boundKind?.rawValue
+        case "value": numeral.value?.description
+        case "min": numeral.min?.description
+        case "max": numeral.max?.description
+        case "text": document.slice(numeral.start, numeral.end)
+        default: nil
+        }
+    }
+
+    func value(_ key: String) -> OutputValue {
+        switch key {
+        case "value":
+            if let value = numeral.value { return .number(value) }
+            if let low = numeral.min, let high = numeral.max { return .range(low, high) }
+            return .missing
+        case "min": return numeral.min.map(OutputValue.number) ?? .missing
+        case "max": return numeral.max.map(OutputValue.number) ?? .missing
+        default: return attribute(key).map(OutputValue.text) ?? .missing
+        }
+    }
+}

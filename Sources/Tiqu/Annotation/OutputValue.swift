@@ -1,0 +1,68 @@
+import TiquNumerals
+import TiquRules
+
+/// The value of an output expression.
+enum OutputValue: Equatable {
+    case number(ExactNumber)
+    case range(ExactNumber, ExactNumber)
+    case text(String)
+    case missing
+
+    /// Numbers, and text that reads as a decimal ("10000" from a lexicon).
+    var asNumber: OutputValue {
+        switch self {
+        case .number, .range, .missing: return self
+        case .text(let text):
+            let negative = text.hasPrefix("-")
+            guard let value = ExactNumber(decimal: Substring(negative ? String(text.dropFirst()) : text)) else { return .missing }
+            return .number(negative ? -value : value)
+        }
+    }
+
+    var isPresent: Bool {
+        switch self {
+        case .missing: false
+        case .text(let text): !text.isEmpty
+        default: true
+        }
+    }
+
+    /// Exact products; a range times a number scales both bounds.
+    static func * (a: OutputValue, b: OutputValue) -> OutputValue {
+        switch (a.asNumber, b.asNumber) {
+        case let (.number(x), .number(y)): .number(x * y)
+        case let (.range(lo, hi), .number(y)), let (.number(y), .range(lo, hi)): .range(lo * y, hi * y)
+        default: .missing
+        }
+    }
+}
+
+/// Evaluates a rule's output expressions on one match.
+struct OutputEvaluator {
+    let items: LatticeItems
+    let rule: CompiledRule
+    let captures: [Range<Int>?]
+
+    func evaluate(_ expression: OutputExpression) -> OutputValue {
+        switch expression {
+        case .text(let text): return .text(text)
+        case .number(let digits): return OutputValue.text(digits).asNumber
+        case .product(let a, let b): return evaluate(a) * evaluate(b)
+        case .fallback(let options):
+            var value = OutputValue.missing
+            for option in options {
+                value = evaluate(option)
+                if value.isPresent { return value }
+            }
+            return value  // the last option's value: `unit = unit.unit | ""` gives 
+        case let .capture(name, attribute, _):
+            guard let index = rule.captureNames.firstIndex(of: name), let span = captures[index] else { return .missing }
+            guard let attribute, attribute != "text" else { return .text(items.document.slice(span)) }
+            for predicate in rule.captureBindings[index] {
+                let value = items.value(of: attribute, predicate: predicate, span: span)
+                if value != .missing || items.hasItem(predicate: predicate, span: span) { return value }
+            }
+            return .missing
+        }
+    }
+}

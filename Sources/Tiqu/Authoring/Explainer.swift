@@ -1,0 +1,134 @@
+import TiquICU
+import TiquNumerals
+import TiquPattern
+import TiquRules
+import TiquText
+
+/// `tiqu explain`: what the rules saw and decided on a piece of text, in
+/// words an author can act on: the lattice (tokens, numerals, lexicon hits),
+/// every candidate with its rule, the winners, and why each loser lost; and
+/// for one rule that did not match, how far its pattern got (the near miss).
+public struct Explainer {
+    let annotator: Annotator
+    var ruleSet: RuleSet { annotator.ruleSet }
+
+    public init(annotator: Annotator) {
+        self.annotator = annotator
+    }
+
+    public func explain(_ document: Document, rule ruleID: String? = nil) throws -> String {
+        var out = "text: \(document.text) (\(document.count) code points)\n"
+        out += try lattice(document)
+        let traces = try annotator.trace(document)
+        for trace in traces {
+            out += "\nphase \(trace.phase): \(trace.candidates.count) candidate(s)\n"
+            for entity in trace.accepted {
+                out += (ruleSet.rules[entity.rule].veto ? "  VETO " : "  WON  ") + describe(entity, document) + "\n"
+            }
+            for (loser, winner, reason) in trace.losses {
+                out += "  lost " + describe(loser, document) + "\n       to " + describe(winner, document) + ": \(reason)\n"
+            }
+        }
+        if let ruleID { out += try nearMiss(ruleID, document, traces) }
+        return out
+    }
+
+    private func lattice(_ document: Document) throws -> String {
+        var out = "\nnumerals:\n"
+        for numeral in NumeralScanner().scan(document) {
+            out += "  [\(numeral.start),\(numeral.end)) \(document.slice(numeral.span)) " + numeral.json(in: document).serialized() + "\n"
+        }
+        out += "tokens (ICU):\n  " + (try Segmenter.words(document)).map {
+            "\(document.slice($0.start, $0.end))/\($0.kind.rawValue)"
+        }.joined(separator: " ") + "\n"
+        out += "lexicon hits:\n"
+        for (index, matcher) in ruleSet.lexiconMatchers.enumerated() {
+            let lexicon = ruleSet.lexicons[index]
+            for hit in matcher.hits(in: document.codePoints) {
+                let entry = lexicon.entries[hit.entry]
+                let attributes = entry.attributes.keys.sorted().map { "\($0)=\(entry.attributes[$0]!)" }.joined(separator: " ")
+                out += "  [\(hit.start),\(hit.end)) \(entry.text) (\(lexicon.name)) \(attributes)\n"
+            }
+        }
+        return out
+    }
+
+    func describe(_ entity: Entity, _ document: Document) -> String {
+        let rule = ruleSet.rules[entity.rule]
+        var text = "[\(entity.start),\(entity.end)) \(entity.type) \"\(document.slice(entity.start, entity.end))\""
+        for key in ["value", "min", "max", "unit", "qualifier"] { if let v = entity.attribute(key) { text += " \(key)=\(v)" } }
+        return text + " by \(rule.id) (\(rule.location.file):\(rule.location.line), priority \(rule.priority))"
+    }
+
+    // MARK: near miss
+
+    private func nearMiss(_ ruleID: String, _ document: Document, _ traces: [Annotator.PhaseTrace]) throws -> String {
+        guard let index = ruleSet.rules.firstIndex(where: { $0.id == ruleID }) else {
+            return "\nno rule '\(ruleID)' in \(ruleSet.source)\n"
+        }
+        let rule = ruleSet.rules[index]
+        let own = traces.flatMap(\.candidates).filter { $0.rule == index }
+        if !own.isEmpty {
+            return "\nrule \(ruleID) matched \(own.count) time(s):\n" + own.map { "  " + describe($0, document) + "\n" }.joined()
+        }
+        var out = "\nrule \(ruleID) (\(rule.location)) did not match.\n"
+        let elements: [Pattern]
+        if case .sequence(let parts) = rule.pattern { elements = parts } else { elements = [rule.pattern] }
+        var items = try LatticeItems(document: document, ruleSet: ruleSet)
+        items.add(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted))  // what the rule's phase sees
+        for length in stride(from: elements.count - 1, through: 1, by: -1) {
+            let prefix = Pattern.sequence(Array(elements[..<length]))
+            guard let program = try? RuleSetProgram.compile([prefix], captureCounts: [rule.captureNames.count]) else { continue }
+            var matcher = PatternMatcher(program: program)
+            let found = matcher.matches(in: items.lattice)
+            guard !found.isEmpty else { continue }
+            out += "  the first \(length) of its \(elements.count) elements match:\n"
+            for match in found.prefix(5) {
+                let next = match.end < document.count ? "\"\(document.slice(match.end, min(document.count, match.end + 6)))\"" : "the end of the text"
+                out += "    [\(match.start),\(match.end)) \"\(document.slice(match.start, match.end))\", followed by \(next)\n"
+            }
+            out += "  element \(length + 1) fails there: \(PatternDescription.describe(elements[length], ruleSet))\n"
+            return out
+        }
+        out += "  not even its first element matches anywhere: \(PatternDescription.describe(elements[0], ruleSet))\n"
+        return out
+    }
+}
+
+/// A compiled pattern element written back in rule syntax, for messages.
+enum PatternDescription {
+    static func describe(_ pattern: Pattern, _ ruleSet: RuleSet) -> String {
+        switch pattern {
+        case .empty: return "(empty)"
+        case .scalars(let set):
+            if let single = set.singleScalar, let scalar = Unicode.Scalar(single) { return "\"\(Character(scalar))\"" }
+            return set == .all ? "." : "[a class of \(set.count) characters]"
+        case .edge(let p): return predicate(p, ruleSet)
+        case .notEdge(let p): return "!" + predicate(p, ruleSet)
+        case .sequence(let parts): return parts.map { describe($0, ruleSet) }.joined(separator: " ")
+        case .alternation(let parts): return "(" + parts.map { describe($0, ruleSet) }.joined(separator: " | ") + ")"
+        case let .repetition(inner, min, max, greedy):
+            let bounds = max.map { "{\(min),\($0)}" } ?? (min == 0 ? "*" : min == 1 ? "+" : "{\(min),}")
+            return "(" + describe(inner, ruleSet) + ")" + bounds + (greedy ? "" : "?")
+        case .capture(_, let inner): return describe(inner, ruleSet)
+        case .assertion(let assertion): return "\(assertion)"
+        case let .look(direction, negated, inner): return "(?\(direction == .ahead ? "" : "<")\(negated ? "!" : "=") \(describe(inner, ruleSet)))"
+        }
+    }
+
+    static func predicate(_ id: Int, _ ruleSet: RuleSet) -> String {
+        let predicate = ruleSet.predicates[id]
+        var head: String
+        if case .lexicon(let index) = predicate.layer { head = "@lex(\(ruleSet.lexicons[index].name)" } else { head = "\(predicate.layer)(" }
+        let conditions = predicate.conditions.map { condition -> String in
+            switch condition.test {
+            case .oneOf(let values): "\(condition.key)=\(values.sorted().joined(separator: "|"))"
+            case .noneOf(let values): "\(condition.key)!=\(values.sorted().joined(separator: "|"))"
+            case .present: condition.key
+            case .absent: "!\(condition.key)"
+            }
+        }
+        if head.hasSuffix("(") { head.removeLast() ; return conditions.isEmpty ? head : head + "(" + conditions.joined(separator: ", ") + ")" }
+        return head + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: ", ")) + ")"
+    }
+}

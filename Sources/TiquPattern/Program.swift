@@ -1,0 +1,125 @@
+/// The compiled form of a rule set: one Thompson-NFA program holding every rule (and every
+/// lookaround sub-program), compiled once and reused for every document.
+
+/// An instruction's operation. Consuming operations advance to `pc + 1`.
+enum Opcode: UInt8, Sendable {
+    case scalar      // consume one code point equal to `a`
+    case set         // consume one code point in `sets[a]`
+    case edge        // consume one edge with predicate `a` (longest first)
+    case notEdge     // consume one code point where no edge with predicate `a` starts
+    case split       // try `a`, then `b` (a has priority)
+    case jump        // continue at `a`
+    case save        // record the position in capture slot `a`, continue at pc + 1
+    case assert      // continue at pc + 1 if assertion `a` holds
+    case look        // continue at pc + 1 if lookaround `a` holds
+    case match       // rule `a` matched (a == -1: a lookaround sub-program matched)
+    case fail        // dead end
+}
+
+/// One instruction: 12 bytes so the program stays cache-friendly.
+struct Instruction: Sendable {
+    var op: Opcode
+    var a: Int32
+    var b: Int32
+
+    var isConsuming: Bool {
+        op == .scalar || op == .set || op == .edge || op == .notEdge
+    }
+}
+
+/// A lookaround sub-program.
+struct LookInfo: Sendable {
+    var start: Int32
+    var backward: Bool
+    var negated: Bool
+}
+
+/// Bounds that keep compilation (and matching) of hostile patterns finite and small.
+public struct CompileLimits: Sendable, Hashable {
+    /// Maximum instructions in the whole program (all rules and lookarounds).
+    public var maxInstructions: Int
+    /// Maximum `min` or `max` of a counted repetition.
+    public var maxRepetition: Int
+    /// Maximum (sub-program size × longest match in elements) of one lookaround, which
+    /// bounds the work of evaluating it at one position.
+    public var maxLookaroundSteps: Int
+    /// Maximum nesting depth of a pattern.
+    public var maxNestingDepth: Int
+
+    public init(maxInstructions: Int = 1_000_000, maxRepetition: Int = 10_000,
+                maxLookaroundSteps: Int = 100_000, maxNestingDepth: Int = 500) {
+        self.maxInstructions = maxInstructions
+        self.maxRepetition = maxRepetition
+        self.maxLookaroundSteps = maxLookaroundSteps
+        self.maxNestingDepth = maxNestingDepth
+    }
+
+    /// The defaults: 1,000,000 instructions, repetition counts up to 10,000,
+    /// 100,000 lookaround steps, nesting depth 500.
+    public static let `default` = CompileLimits()
+}
+
+/// Why a rule set failed to compile. `rule` is the index of the offending rule.
+public enum PatternCompileError: Error, Sendable, Hashable {
+    /// `captureCounts.count` differs from the number of rules.
+    case captureCountMismatch(rules: Int, captureCounts: Int)
+    /// The program would exceed `CompileLimits.maxInstructions`.
+    case tooManyInstructions(rule: Int, limit: Int)
+    /// A repetition count exceeds `CompileLimits.maxRepetition`.
+    case repetitionTooLarge(rule: Int, count: Int, limit: Int)
+    /// A repetition has min < 0 or max < min.
+    case invalidRepetition(rule: Int, min: Int, max: Int?)
+    /// A lookaround contains an unbounded repetition.
+    case unboundedLookaround(rule: Int)
+    /// A lookaround exceeds `CompileLimits.maxLookaroundSteps`.
+    case lookaroundTooExpensive(rule: Int, cost: Int, limit: Int)
+    /// The pattern nests deeper than `CompileLimits.maxNestingDepth`.
+    case nestingTooDeep(rule: Int, limit: Int)
+    /// An edge predicate does not fit in 32 bits.
+    case predicateOutOfRange(rule: Int, predicate: Int)
+    /// A capture index is negative or not below the rule's capture count.
+    case captureIndexOutOfRange(rule: Int, index: Int, captureCount: Int)
+}
+
+/// A compiled rule set. Immutable and Sendable: compile once, match many documents,
+/// from any number of threads (each with its own `PatternMatcher`).
+public struct RuleSetProgram: Sendable {
+    let insts: [Instruction]
+    let sets: [ScalarSet]
+    let ruleStarts: [Int32]
+    let looks: [LookInfo]
+    let prefilter: StartSetIndex
+    /// Capture groups per rule, as given to `compile`.
+    public let captureCounts: [Int]
+
+    /// The number of rules.
+    public var ruleCount: Int { ruleStarts.count }
+    /// The number of instructions (the m in the O(n × m) bound).
+    public var instructionCount: Int { insts.count }
+
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo],
+         captureCounts: [Int]) {
+        self.insts = insts
+        self.sets = sets
+        self.ruleStarts = ruleStarts
+        self.looks = looks
+        self.captureCounts = captureCounts
+        self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts)
+    }
+
+    /// Compiles `rules` (rule i uses capture indices 0..<captureCounts[i]).
+    /// Fails with a `PatternCompileError` instead of exceeding `limits`; the size check
+    /// happens before emission, so hostile patterns never allocate large programs.
+    public static func compile(_ rules: [Pattern], captureCounts: [Int],
+                               limits: CompileLimits = .default) throws(PatternCompileError) -> RuleSetProgram {
+        guard rules.count == captureCounts.count else {
+            throw .captureCountMismatch(rules: rules.count, captureCounts: captureCounts.count)
+        }
+        var compiler = Compiler(limits: limits)
+        for (index, rule) in rules.enumerated() {
+            try compiler.compileRule(rule, index: index, captureCount: captureCounts[index])
+        }
+        return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
+                              looks: compiler.looks, captureCounts: captureCounts)
+    }
+}

@@ -1,0 +1,117 @@
+/// The start-set prefilter: for every rule, the code points and edge predicates a
+/// non-empty match can begin with, indexed so that the matcher finds the rules worth
+/// seeding at a position with one table lookup per code point and one per edge.
+///
+/// Sound because empty matches are never reported: every reported match consumes at
+/// least one element, and its first element comes from a consuming instruction reachable
+/// from the rule's start through zero-width instructions only (all of which are treated
+/// as passable here, so the set over-approximates).
+final class StartSetIndex: Sendable {
+    /// Rules whose start set has at most this many code points are indexed per code point.
+    static let maxIndexedScalars = 2048
+
+    struct BroadRule: Sendable {
+        var rule: Int32
+        var set: ScalarSet
+    }
+
+    // A class with immutable storage: the matcher reads it at every position, and a
+    // class reference costs one retain where a struct of arrays costs one per array.
+    private let bmp: [Int32]                 // BMP code point -> list id, or -1
+    private let astral: [UInt32: Int32]      // other code points -> list id
+    private let predicateDense: [Int32]      // predicate in 0..<count -> list id, or -1
+    private let predicateSparse: [Int: Int32]
+    /// Rule lists (in rule order), flattened: list k is rules[offsets[k]..<offsets[k+1]].
+    let offsets: [Int32]
+    let rules: [Int32]
+    /// Rules with large start sets, tested with `ScalarSet.contains`.
+    let broad: [BroadRule]
+    /// Rules that can start anywhere (e.g. with a negated element).
+    let always: [Int32]
+
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32]) {
+        var scalarRules: [UInt32: [Int32]] = [:]
+        var predicateRules: [Int: [Int32]] = [:]
+        var broad: [BroadRule] = []
+        var always: [Int32] = []
+        for (r, start) in ruleStarts.enumerated() {
+            let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: start)
+            if first.anywhere { always.append(Int32(r)); continue }
+            if first.scalars.count > StartSetIndex.maxIndexedScalars {
+                broad.append(BroadRule(rule: Int32(r), set: first.scalars))
+            } else {
+                for range in first.scalars.ranges {
+                    for v in range { scalarRules[v, default: []].append(Int32(r)) }
+                }
+            }
+            for p in first.predicates.sorted() { predicateRules[p, default: []].append(Int32(r)) }
+        }
+        self.broad = broad
+        self.always = always
+        var offsets: [Int32] = [0]
+        var flat: [Int32] = []
+        func addList(_ list: [Int32]) -> Int32 {
+            flat.append(contentsOf: list)
+            offsets.append(Int32(flat.count))
+            return Int32(offsets.count - 2)
+        }
+        var bmp = [Int32](repeating: -1, count: 0x10000)
+        var astral: [UInt32: Int32] = [:]
+        for (v, list) in scalarRules {
+            let id = addList(list)
+            if v < 0x10000 { bmp[Int(v)] = id } else { astral[v] = id }
+        }
+        let maxDense = predicateRules.keys.filter { $0 >= 0 && $0 < 1 << 16 }.max() ?? -1
+        var dense = [Int32](repeating: -1, count: maxDense + 1)
+        var sparse: [Int: Int32] = [:]
+        for (p, list) in predicateRules {
+            let id = addList(list)
+            if p >= 0 && p <= maxDense { dense[p] = id } else { sparse[p] = id }
+        }
+        self.bmp = bmp
+        self.astral = astral
+        self.predicateDense = dense
+        self.predicateSparse = sparse
+        self.offsets = offsets
+        self.rules = flat
+    }
+
+    /// The list id of the rules that can start with code point `v`, or -1.
+    @inline(__always)
+    func list(forScalar v: UInt32) -> Int {
+        if v < 0x10000 { return Int(bmp[Int(v)]) }
+        return Int(astral[v] ?? -1)
+    }
+
+    /// The list id of the rules that can start with an edge of predicate `p`, or -1.
+    @inline(__always)
+    func list(forPredicate p: Int) -> Int {
+        if p >= 0 && p < predicateDense.count { return Int(predicateDense[p]) }
+        return Int(predicateSparse[p] ?? -1)
+    }
+
+    /// The consuming instructions reachable from `start` through zero-width ones.
+    static func firstElements(insts: [Instruction], sets: [ScalarSet], start: Int32)
+        -> (scalars: ScalarSet, predicates: Set<Int>, anywhere: Bool) {
+        var ranges: [ClosedRange<UInt32>] = []
+        var predicates = Set<Int>()
+        var anywhere = false
+        var seen = Set<Int32>()
+        var stack = [start]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            let inst = insts[Int(pc)]
+            switch inst.op {
+            case .scalar: ranges.append(UInt32(inst.a)...UInt32(inst.a))
+            case .set: ranges.append(contentsOf: sets[Int(inst.a)].ranges)
+            case .edge: predicates.insert(Int(inst.a))
+            case .notEdge: anywhere = true
+            case .split: stack.append(inst.a); stack.append(inst.b)
+            case .jump: stack.append(inst.a)
+            case .save, .assert, .look: stack.append(pc + 1)
+            case .match, .fail: break
+            }
+        }
+        return (ScalarSet(ranges: ranges), predicates, anywhere)
+    }
+}

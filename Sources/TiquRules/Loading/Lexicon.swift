@@ -1,0 +1,48 @@
+/// A lexicon file: one entry per line, the entry then `key=value` attributes
+/// (`万吨 unit=吨 scale=10000`); `#` comments and blank lines are skipped.
+public struct Lexicon: Sendable {
+    public struct Entry: Sendable {
+        public let text: String
+        public let attributes: [String: String]
+    }
+
+    public let name: String
+    public let path: String
+    public let entries: [Entry]
+    /// Every attribute key any entry has, to check rules against at load time.
+    public let keys: Set<String>
+
+    public static func parse(name: String, path: String, contents: String) -> (Lexicon, [Diagnostic]) {
+        var entries: [Entry] = []
+        var problems: [Diagnostic] = []
+        var seen: [String: Int] = [:]
+        var keys: Set<String> = []
+        for (index, rawLine) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            let location = { (field: Substring) in
+                SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1)
+            }
+            var attributes: [String: String] = [:]
+            for field in fields.dropFirst() {
+                let pair = field.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2, !pair[0].isEmpty else {
+                    problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
+                    continue
+                }
+                attributes[String(pair[0])] = String(pair[1])
+            }
+            let text = String(first)
+            if let previous = seen[text] {
+                problems.append(Diagnostic(location(first), "duplicate entry '\(text)' (first on line \(previous))",
+                                           sourceLine: String(line), expected: "one line per entry, attributes merged"))
+                continue
+            }
+            seen[text] = index + 1
+            keys.formUnion(attributes.keys)
+            entries.append(Entry(text: text, attributes: attributes))
+        }
+        return (Lexicon(name: name, path: path, entries: entries, keys: keys), problems)
+    }
+}

@@ -1,0 +1,55 @@
+import TiquPattern
+
+/// One rule ready to run: its pattern compiled into its phase's program, and
+/// what it needs to turn a match into an entity.
+public struct CompiledRule: Sendable {
+    public let id: String
+    public let location: SourceLocation
+    public let type: String
+    public let priority: Int
+    public let phase: Int
+    /// Matches claim their span for `type` in conflict resolution, then are dropped.
+    public let veto: Bool
+    public let pattern: Pattern
+    public let captureNames: [String]
+    /// The predicates each capture's body may consume (one edge element or an
+    /// alternation of them); empty when it is anything else.
+    public let captureBindings: [[Int]]
+    /// Capture indices bounding the entity's span; nil means the whole match.
+    public let spanFrom: Int?
+    public let spanTo: Int?
+    public let outputs: [(key: String, expression: OutputExpression)]
+    public let examples: [Example]
+    public let counters: [(text: String, location: SourceLocation)]
+}
+
+/// The rules of one phase and their single compiled program (all rules together).
+public struct Phase: Sendable {
+    public let number: Int
+    /// Indices into `RuleSet.rules`, in program order.
+    public let rules: [Int]
+    public let program: RuleSetProgram
+}
+
+/// A loaded, validated and compiled rule set: compiled once, used for every
+/// document (and from several threads).
+public struct RuleSet: Sendable {
+    public let source: String
+    /// In load order: files sorted by path, rules in file order (the last
+    /// tie-break of the conflict policy).
+    public let rules: [CompiledRule]
+    public let phases: [Phase]
+    public let predicates: [EdgePredicate]
+    public let lexicons: [Lexicon]
+    public let lexiconMatchers: [LexiconMatcher]
+    /// Only when a rule uses @token is ICU word segmentation run at all.
+    public let usesTokens: Bool
+    public let usesSentences: Bool
+
+    public func rule(id: String) -> CompiledRule? { rules.first { $0.id == id } }
+
+    /// Predicates by layer, for the lattice builder.
+    public func predicateIDs(where test: (EdgeLayer) -> Bool) -> [Int] {
+        predicates.indices.filter { test(predicates[$0].layer) }
+    }
+}

@@ -1,0 +1,98 @@
+import XCTest
+@testable import TiquRules
+
+final class LoaderTests: XCTestCase {
+    private func load(_ files: [String: String]) -> Result<RuleSet, RuleErrors> {
+        Result { () throws(RuleErrors) in try RuleSetLoader.load(RuleSource(name: "R", files: files)) }
+    }
+
+    private func errors(_ files: [String: String]) -> [Diagnostic] {
+        guard case .failure(let errors) = load(files) else { XCTFail("expected errors"); return [] }
+        return errors.diagnostics
+    }
+
+    private let units = "吨 unit=吨 scale=1\n万吨 unit=吨 scale=10000\n"
+
+    func testAValidRuleSetCompilesIntoOnePhaseProgram() throws {
+        let set = try load(["a.tiqu": """
+        lexicon units = "lexicons/units.txt"
+        rule q
+          type QUANTITY
+          pattern (?<n> @number) (?<u> @lex(units))
+          value = n.value * u.scale
+          example "3吨" -> "3吨"
+        end
+        """, "lexicons/units.txt": units]).get()
+        XCTAssertEqual(set.rules.map(\.id), ["q"])
+        XCTAssertEqual(set.phases.count, 1)
+        XCTAssertFalse(set.usesTokens, "no @token: ICU segmentation is skipped")
+    }
+
+    func testAllLoadTimeErrorsAreCollected() {
+        let problems = errors(["a.tiqu": """
+        lexicon units = "lexicons/units.txt"
+        rule q
+          type QUANTITY
+          pattern (?<n> @number(kind=cardnal)) @lex(unitz) @lex(units, colour=red)
+          value = m.value * n.scale
+        end
+        rule q
+          type QUANTITY
+          pattern X
+          example "x"
+        end
+        """, "lexicons/units.txt": units])
+        let messages = problems.map(\.message)
+        XCTAssertTrue(messages.contains { $0.contains("'cardnal' is not a value of kind") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("unknown lexicon 'unitz'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("has no attribute 'colour'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("'m' is not a capture") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("has no attribute 'scale'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("duplicate rule id 'q'") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("unknown name 'X'") }, "\(messages)")
+        XCTAssertTrue(problems.allSatisfy { $0.location.file == "a.tiqu" && $0.location.line > 0 })
+    }
+
+    func testMissingLexiconAndEscapingPathsAreErrors() {
+        let problems = errors(["a.tiqu": """
+        lexicon a = "lexicons/missing.txt"
+        lexicon b = "../secret.txt"
+        lexicon c = "/etc/passwd"
+        import "../../x.tiqu"
+        """])
+        XCTAssertEqual(problems.count, 4, problems.map(\.description).joined(separator: "\n"))
+        XCTAssertTrue(problems[0].message.contains("no lexicon \"lexicons/missing.txt\""))
+        XCTAssertTrue(problems[1].message.contains("leaves the rules directory"))
+        XCTAssertTrue(problems[2].message.contains("leaves the rules directory"))
+        XCTAssertTrue(problems[3].message.contains("leaves the rules directory"))
+    }
+
+    func testSelfReferentialDefinitionsAreErrors() {
+        let problems = errors(["a.tiqu": """
+        define A = "a" B
+        define B = "b" A
+        rule r
+          type X
+          pattern A
+          example "ab"
+        end
+        """])
+        XCTAssertTrue(problems.contains { $0.message.contains("refers to itself: A -> B -> A") }, "\(problems)")
+    }
+
+    func testDefinitionsAreVisibleOnlyThroughImports() throws {
+        let shared = "define NUM = @number\n"
+        let user = "rule r\n  type X\n  pattern NUM\n  example \"3\"\nend\n"
+        XCTAssertTrue(errors(["shared.tiqu": shared, "user.tiqu": user]).contains { $0.message.contains("unknown name 'NUM'") })
+        XCTAssertNoThrow(try load(["shared.tiqu": shared, "user.tiqu": "import \"shared.tiqu\"\n" + user]).get())
+    }
+
+    func testHostilePatternsGiveBoundedErrors() {
+        let start = Date()
+        let problems = errors(["a.tiqu": "rule r\n  type X\n  pattern \"a\"{1,100000}\n  example \"a\"\nend\n"])
+        XCTAssertTrue(problems.contains { $0.message.contains("cannot be compiled") }, "\(problems)")
+        let alternatives = (0..<100_000).map { "\"w\($0)\"" }.joined(separator: " | ")
+        _ = load(["b.tiqu": "rule r\n  type X\n  pattern \(alternatives)\n  example \"w1\"\nend\n"])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+    }
+}

@@ -1,0 +1,128 @@
+import XCTest
+@testable import Tiqu
+import TiquRules
+
+/// The pipeline on small rule sets written for each property.
+final class AnnotatorTests: XCTestCase {
+    static func annotator(_ files: [String: String]) throws -> Annotator {
+        Annotator(ruleSet: try RuleSetLoader.load(RuleSource(name: "R", files: files)))
+    }
+
+    private let lexicon = "吨 unit=吨 scale=1\n万吨 unit=吨 scale=10000\n约 qualifier=approx\n"
+
+    func testValuesAreExactAndSpansSliceBack() throws {
+        let annotator = try Self.annotator(["q.tiqu": """
+        lexicon l = "l.txt"
+        rule q
+          type QUANTITY
+          pattern (?<before> @lex(l, qualifier))? (?<n> @number) (?<u> @lex(l, unit))
+          span n..u
+          value = n.value * u.scale
+          unit = u.unit
+          qualifier = before.qualifier | "exact"
+          example "约16.85万吨" -> "16.85万吨" value=168500 qualifier=approx
+        end
+        """, "l.txt": lexicon])
+        let document = Document(text: "产量约16.85万吨，𠮷0.1万吨")
+        let entities = try annotator.annotate(document)
+        XCTAssertEqual(entities.map { document.slice($0.start, $0.end) }, ["16.85万吨", "0.1万吨"])
+        XCTAssertEqual(entities.map { $0.value?.description }, ["168500", "1000"])
+        XCTAssertEqual(entities.map(\.qualifier), ["approx", "exact"])
+        let json = entities[0].json(in: document, ruleSet: annotator.ruleSet).serialized()
+        XCTAssertTrue(json.contains(#""rule": "q", "source": "R/q.tiqu:2""#), json)
+        XCTAssertTrue(json.contains(#""before": {"start": 2, "end": 3, "text": "约"}"#), json)
+    }
+
+    func testConflictPolicyPriorityThenLengthThenStartThenRuleOrder() throws {
+        let rules = """
+        rule a.short
+          type T
+          pattern "ab"
+          example "ab"
+        end
+        rule b.long
+          type T
+          pattern "abc"
+          example "abc"
+        end
+        rule c.priority
+          type T
+          priority 5
+          pattern "bc"
+          example "bc"
+        end
+        rule d.same
+          type T
+          pattern "xy"
+          example "xy"
+        end
+        rule e.same
+          type T
+          pattern "xy"
+          example "xy"
+        end
+        rule f.other-type
+          type U
+          pattern "abc"
+          example "abc"
+        end
+        """
+        let annotator = try Self.annotator(["r.tiqu": rules])
+        let document = Document(text: "abc xy")
+        let entities = try annotator.annotate(document)
+        let winners = entities.map { "\(annotator.ruleSet.rules[$0.rule].id):\(document.slice($0.start, $0.end))" }
+        XCTAssertEqual(winners, ["f.other-type:abc", "c.priority:bc", "d.same:xy"])
+        let losses = try annotator.trace(document).flatMap(\.losses)
+        XCTAssertTrue(losses.contains { $0.reason.hasPrefix("lower priority") })
+        XCTAssertTrue(losses.contains { $0.reason.contains("winning rule comes earlier") })
+    }
+
+    func testLaterPhasesSeeEarlierEntities() throws {
+        let annotator = try Self.annotator(["p.tiqu": """
+        rule place
+          type PLACE
+          pattern "山南"
+          example "山南"
+        end
+        phase 2
+        rule project
+          type PROJECT
+          pattern (?<p> @PLACE) "机场"
+          example "山南机场"
+        end
+        """])
+        let document = Document(text: "建设山南机场")
+        XCTAssertEqual(try annotator.annotate(document).map(\.type), ["PLACE", "PROJECT"])
+    }
+
+    func testVetoClaimsItsSpanAndIsDropped() throws {
+        let annotator = try Self.annotator(["v.tiqu": """
+        rule n
+          type QUANTITY
+          pattern @number "项"
+          example "3项"
+        end
+        rule quoted
+          type QUANTITY
+          veto
+          priority 100
+          pattern "“" [^”]{1,10} "”"
+          example "“21项实事”" -> "“21项实事”"
+        end
+        """])
+        let entities = try annotator.annotate(Document(text: "“21项实事”和3项"))
+        XCTAssertEqual(entities.count, 1)
+        XCTAssertEqual(entities.first?.start, 8)  // the 3项 after the quotation
+    }
+
+    func testDeterministicAcrossRuns() throws {
+        let annotator = Annotator(ruleSet: try RuleSetTests.defaultRules())
+        let document = try Document.load(path: RuleSetTests.repository.appendingPathComponent("Corpus/docs/shannan-2023.txt").path)
+        let first = try annotator.annotate(document).map { $0.json(in: document, ruleSet: annotator.ruleSet).serialized() }
+        let second = try annotator.annotate(document).map { $0.json(in: document, ruleSet: annotator.ruleSet).serialized() }
+        XCTAssertEqual(first, second)
+        for entity in try annotator.annotate(document) {
+            XCTAssertTrue(entity.start < entity.end && entity.end <= document.count)
+        }
+    }
+}
