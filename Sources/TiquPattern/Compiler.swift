@@ -11,6 +11,7 @@ struct Compiler {
     private(set) var sets: [ScalarSet] = []
     private(set) var ruleStarts: [Int32] = []
     private(set) var looks: [LookInfo] = []
+    private(set) var lookPredicates: [Int32] = []
     private var setIds: [ScalarSet: Int32] = [:]
     private var pendingLooks: [(id: Int, pattern: Pattern, backward: Bool)] = []
     private var rule = 0
@@ -163,7 +164,15 @@ struct Compiler {
             append(.assert, Compiler.code(a))
         case .look(let direction, let negated, let q):
             let id = looks.count
-            looks.append(LookInfo(start: -1, backward: direction == .behind, negated: negated))
+            var info = LookInfo(start: -1, backward: direction == .behind, negated: negated)
+            if let oneStep = OneStepLook(q) {
+                info.isOneStep = true
+                info.oneStepSet = oneStep.scalars.isEmpty ? -1 : setId(oneStep.scalars)
+                let first = Int32(lookPredicates.count)
+                lookPredicates += oneStep.predicates.map { Int32($0) }
+                info.oneStepPredicates = first..<Int32(lookPredicates.count)
+            }
+            looks.append(info)
             pendingLooks.append((id, q, direction == .behind))
             append(.look, Int32(id))
         }

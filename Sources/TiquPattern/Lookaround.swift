@@ -13,26 +13,38 @@
 /// reachable from one position are bounded by that product times the edges leaving each
 /// reached position. The matcher memoises the result per (position, lookaround) within
 /// a step, so each lookaround is evaluated at most once per position.
+///
+/// Lookarounds run at almost every position of a real rule set, so the evaluator keeps
+/// its buffers between searches: an open-addressing visited set that is cleared through
+/// the list of slots it filled, and the work stack. Nothing is allocated per search.
 struct LookaroundEvaluator {
-    let program: RuleSetProgram
-    let lattice: Lattice
+    private var slots = [Int](repeating: 0, count: 64)   // key + 1, or 0 for empty
+    private var filled: [Int] = []
+    private var stack: [(pc: Int32, pos: Int)] = []
+    /// Evaluators for lookarounds nested in this one's sub-program, kept like the buffers.
+    private var nested: [LookaroundEvaluator] = []
 
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
-    func holds(_ id: Int, at position: Int, steps: inout Int) -> Bool {
+    mutating func holds(_ id: Int, at position: Int, program: RuleSetProgram, lattice: Lattice, steps: inout Int) -> Bool {
         let info = program.looks[id]
-        let found = search(from: info.start, at: position, backward: info.backward, steps: &steps)
+        if info.isOneStep {
+            steps &+= 1
+            return oneStepMatches(info, at: position, program: program, lattice: lattice) != info.negated
+        }
+        let found = search(from: info.start, at: position, backward: info.backward, program: program, lattice: lattice, steps: &steps)
         return found != info.negated
     }
 
-    private func search(from start: Int32, at position: Int, backward: Bool, steps: inout Int) -> Bool {
-        let insts = program.insts
-        let stride = insts.count
-        var visited = Set<Int>()
-        var stack: [(pc: Int32, pos: Int)] = [(start, position)]
+    private mutating func search(from start: Int32, at position: Int, backward: Bool, program: RuleSetProgram,
+                                 lattice: Lattice, steps: inout Int) -> Bool {
+        clear()
+        let stride = program.insts.count
+        stack.append((start, position))
+        defer { stack.removeAll(keepingCapacity: true) }
         while let (pc, pos) = stack.popLast() {
-            guard visited.insert(pos &* stride &+ Int(pc)).inserted else { continue }
+            guard insert(pos &* stride &+ Int(pc)) else { continue }
             steps &+= 1
-            let inst = insts[Int(pc)]
+            let inst = program.insts[Int(pc)]
             switch inst.op {
             case .match: return true
             case .fail: break
@@ -42,41 +54,94 @@ struct LookaroundEvaluator {
             case .assert:
                 if lattice.holds(Compiler.assertion(inst.a), at: pos) { stack.append((pc + 1, pos)) }
             case .look:
-                if holds(Int(inst.a), at: pos, steps: &steps) { stack.append((pc + 1, pos)) }
+                // A nested lookaround gets its own evaluator: this one's state is in use.
+                if nested.isEmpty { nested.append(LookaroundEvaluator()) }
+                if nested[0].holds(Int(inst.a), at: pos, program: program, lattice: lattice, steps: &steps) {
+                    stack.append((pc + 1, pos))
+                }
             case .scalar, .set, .edge, .notEdge:
-                for next in consume(inst, at: pos, backward: backward) { stack.append((pc + 1, next)) }
+                consume(inst, at: pos, pc: pc, backward: backward, program: program, lattice: lattice)
             }
         }
         return false
     }
 
-    /// The positions reached by consuming `inst` at `pos` in the given direction.
-    private func consume(_ inst: Instruction, at pos: Int, backward: Bool) -> [Int] {
+    /// Pushes the states reached by consuming `inst` at `pos` in the given direction.
+    private mutating func consume(_ inst: Instruction, at pos: Int, pc: Int32, backward: Bool,
+                                  program: RuleSetProgram, lattice: Lattice) {
         let n = lattice.count
         let scalarIndex = backward ? pos - 1 : pos
         let target = backward ? pos - 1 : pos + 1
         switch inst.op {
         case .scalar:
-            guard scalarIndex >= 0, scalarIndex < n, lattice.scalars[scalarIndex] == UInt32(inst.a) else { return [] }
-            return [target]
+            if scalarIndex >= 0, scalarIndex < n, lattice.scalars[scalarIndex] == UInt32(inst.a) { stack.append((pc + 1, target)) }
         case .set:
-            guard scalarIndex >= 0, scalarIndex < n, program.sets[Int(inst.a)].contains(lattice.scalars[scalarIndex]) else { return [] }
-            return [target]
+            if scalarIndex >= 0, scalarIndex < n, program.sets[Int(inst.a)].contains(lattice.scalars[scalarIndex]) {
+                stack.append((pc + 1, target))
+            }
         case .notEdge:
-            guard scalarIndex >= 0, scalarIndex < n, !lattice.hasEdge(at: scalarIndex, predicate: Int(inst.a)) else { return [] }
-            return [target]
+            if scalarIndex >= 0, scalarIndex < n, !lattice.hasEdge(at: scalarIndex, predicate: Int(inst.a)) {
+                stack.append((pc + 1, target))
+            }
         case .edge:
             if backward {
-                return lattice.inEdges(pos).compactMap { k in
-                    let e = lattice.edges[Int(k)]
-                    return e.predicate == Int(inst.a) ? e.start : nil
+                for k in lattice.inEdges(pos) where lattice.edges[Int(k)].predicate == Int(inst.a) {
+                    stack.append((pc + 1, lattice.edges[Int(k)].start))
+                }
+            } else {
+                for k in lattice.outRange(pos) where lattice.edges[k].predicate == Int(inst.a) {
+                    stack.append((pc + 1, lattice.edges[k].end))
                 }
             }
-            return lattice.outRange(pos).compactMap { k in
-                lattice.edges[k].predicate == Int(inst.a) ? lattice.edges[k].end : nil
-            }
         default:
-            return []
+            break
         }
+    }
+
+    // MARK: visited set
+
+    private mutating func clear() {
+        for slot in filled { slots[slot] = 0 }
+        filled.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds `key`; false if it was already there.
+    private mutating func insert(_ key: Int) -> Bool {
+        if 2 * (filled.count + 1) > slots.count { grow() }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask
+        while slots[slot] != 0 {
+            if slots[slot] == key &+ 1 { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = key &+ 1
+        filled.append(slot)
+        return true
+    }
+
+    private mutating func grow() {
+        let keys = filled.map { slots[$0] - 1 }
+        slots = [Int](repeating: 0, count: slots.count * 2)
+        filled.removeAll(keepingCapacity: true)
+        for key in keys { _ = insert(key) }
+    }
+}
+
+extension LookaroundEvaluator {
+    /// Whether a one-step lookaround's set or one of its predicates consumes the
+    /// code point or an edge right after `position` (ahead) or right before it (behind).
+    func oneStepMatches(_ info: LookInfo, at position: Int, program: RuleSetProgram, lattice: Lattice) -> Bool {
+        let index = info.backward ? position - 1 : position
+        if info.oneStepSet >= 0, index >= 0, index < lattice.count,
+           program.sets[Int(info.oneStepSet)].contains(lattice.scalars[index]) {
+            return true
+        }
+        let predicates = info.oneStepPredicates
+        guard !predicates.isEmpty else { return false }
+        let wanted = { (p: Int) in predicates.contains { program.lookPredicates[Int($0)] == Int32(p) } }
+        if info.backward {
+            return lattice.inEdges(position).contains { wanted(lattice.edges[Int($0)].predicate) }
+        }
+        return lattice.outRange(position).contains { wanted(lattice.edges[$0].predicate) }
     }
 }

@@ -168,6 +168,7 @@ public struct PatternMatcher: Sendable {
     private var isPending: [Bool]
     private var lookEpoch: [Int]
     private var lookValue: [Bool]
+    private var lookarounds = LookaroundEvaluator()
     private var found: [PatternMatch] = []
 
     /// Creates a matcher for `program`.
@@ -398,8 +399,7 @@ public struct PatternMatcher: Sendable {
 
     private mutating func lookHolds(_ id: Int, at i: Int) -> Bool {
         if lookEpoch[id] == epoch { return lookValue[id] }   // all lookups of an epoch are at i
-        let evaluator = LookaroundEvaluator(program: program, lattice: lattice)
-        let value = evaluator.holds(id, at: i, steps: &statistics.lookaroundSteps)
+        let value = lookarounds.holds(id, at: i, program: program, lattice: lattice, steps: &statistics.lookaroundSteps)
         lookEpoch[id] = epoch
         lookValue[id] = value
         return value

@@ -32,6 +32,38 @@ struct LookInfo: Sendable {
     var start: Int32
     var backward: Bool
     var negated: Bool
+    /// A one-step lookaround: its sub-pattern is an alternation of characters,
+    /// sets and edges. Most lookarounds in real rules are ((?! @lex(x)),
+    /// (?<= [，、])), and they are checked directly, without the general search:
+    /// one set (an index into `sets`) and predicates (a range of `lookPredicates`).
+    /// Plain integers, so that reading a LookInfo in the hot loop copies no arrays.
+    var isOneStep = false
+    var oneStepSet: Int32 = -1
+    var oneStepPredicates: Range<Int32> = 0..<0
+}
+
+/// A lookaround whose every alternative consumes exactly one character or one edge.
+struct OneStepLook {
+    var scalars: ScalarSet
+    var predicates: [Int]
+
+    /// The sub-pattern as such a one-step alternation, or nil.
+    init?(_ pattern: Pattern) {
+        var scalars = ScalarSet.empty
+        var predicates: [Int] = []
+        var pending = [pattern]
+        while let next = pending.popLast() {
+            switch next {
+            case .scalars(let set): scalars = scalars.union(set)
+            case .edge(let predicate): predicates.append(predicate)
+            case .alternation(let branches): pending += branches
+            case .capture(_, let inner): pending.append(inner)
+            default: return nil
+            }
+        }
+        self.scalars = scalars
+        self.predicates = predicates
+    }
 }
 
 /// Bounds that keep compilation (and matching) of hostile patterns finite and small.
@@ -88,6 +120,7 @@ public struct RuleSetProgram: Sendable {
     let sets: [ScalarSet]
     let ruleStarts: [Int32]
     let looks: [LookInfo]
+    let lookPredicates: [Int32]
     let prefilter: StartSetIndex
     /// Capture groups per rule, as given to `compile`.
     public let captureCounts: [Int]
@@ -97,12 +130,13 @@ public struct RuleSetProgram: Sendable {
     /// The number of instructions (the m in the O(n × m) bound).
     public var instructionCount: Int { insts.count }
 
-    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo],
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32],
          captureCounts: [Int]) {
         self.insts = insts
         self.sets = sets
         self.ruleStarts = ruleStarts
         self.looks = looks
+        self.lookPredicates = lookPredicates
         self.captureCounts = captureCounts
         self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts)
     }
@@ -120,6 +154,6 @@ public struct RuleSetProgram: Sendable {
             try compiler.compileRule(rule, index: index, captureCount: captureCounts[index])
         }
         return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
-                              looks: compiler.looks, captureCounts: captureCounts)
+                              looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts)
     }
 }

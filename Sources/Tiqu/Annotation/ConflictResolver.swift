@@ -31,22 +31,22 @@ struct ConflictResolver {
     /// Accepted entities (sorted by start, type) and the losses, given what
     /// earlier phases accepted.
     static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int) -> (accepted: [Entity], losses: [Loss]) {
-        var occupancy: [String: Occupancy] = [:]
-        for entity in earlier {
-            occupancy[entity.type, default: Occupancy(count: documentLength)].take(entity, priority: Int.max)
-        }
+        // One table per type, mutated in place (a copy would cost the document's length per candidate).
+        var types = Array(Set(earlier.map(\.type) + candidates.map(\.entity.type)))
+        types.sort()
+        var tables = types.map { _ in Occupancy(count: documentLength) }
+        let tableOf = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
+        for entity in earlier { tables[tableOf[entity.type]!].take(entity, priority: Int.max) }
         var accepted: [Entity] = []
         var losses: [Loss] = []
         for candidate in candidates.sorted(by: order) {
-            let type = candidate.entity.type
-            var table = occupancy[type] ?? Occupancy(count: documentLength)
-            if let (winner, winnerPriority) = table.overlap(candidate.entity) {
+            let t = tableOf[candidate.entity.type]!
+            if let (winner, winnerPriority) = tables[t].overlap(candidate.entity) {
                 losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
             } else {
-                table.take(candidate.entity, priority: candidate.priority)
+                tables[t].take(candidate.entity, priority: candidate.priority)
                 accepted.append(candidate.entity)
             }
-            occupancy[type] = table
         }
         accepted.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
         return (accepted, losses)

@@ -43,6 +43,9 @@ public struct Benchmark {
         return results
     }
 
+    /// The best of `rounds` timings of `stage` on the text.
+    public func time(_ stage: (Document) throws -> Void) throws -> Double { try best { try stage(document) } }
+
     private func best(_ body: () throws -> Void) throws -> Double {
         var fastest = Double.infinity
         for _ in 0..<rounds {

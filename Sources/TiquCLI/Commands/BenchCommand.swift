@@ -25,13 +25,19 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Flag(help: "Also time annotation on 1, 2, 4 and 8 MB to show that matching time grows linearly.")
+    var scaling = false
+
     func run() throws {
         let seed: Document
         do { seed = try Document.load(path: file) } catch {
             throw ValidationError("\(error). Give the path of a UTF-8 text file to repeat.")
         }
         let benchmark = Benchmark(seed: seed, targetMegabytes: megabytes, rounds: rounds)
-        let results = try benchmark.run()
+        let annotator = Annotator(ruleSet: try ruleOptions.load())
+        let results = try benchmark.run(extraStages: [("annotate (default rules)", { _ = try annotator.annotate($0) })])
         if json {
             let rows = results.map { r -> JSONValue in
                 .object([("stage", .string(r.name)), ("seconds", .string(String(format: "%.4f", r.seconds))),
@@ -47,6 +53,17 @@ struct BenchCommand: ParsableCommand {
             print(r.name.padding(toLength: 28, withPad: " ", startingAt: 0)
                   + String(format: "%9.3f %8.2f %16.2fx %21.1f%%", r.seconds, r.megabytesPerSecond,
                            r.ratioToSegmentation, 100 * r.costRelativeToSegmentation))
+        }
+        if scaling { try printScaling(seed, annotator) }
+    }
+
+    /// Annotation time per MB should stay flat as the text doubles.
+    private func printScaling(_ seed: Document, _ annotator: Annotator) throws {
+        print("\nscaling: annotate with the default rules")
+        for size in [1.0, 2.0, 4.0, 8.0] {
+            let sized = Benchmark(seed: seed, targetMegabytes: size, rounds: rounds)
+            let seconds = try sized.time { _ = try annotator.annotate($0) }
+            print(String(format: "  %5.2f MB  %8.3f s  %8.3f s/MB", sized.megabytes, seconds, seconds / sized.megabytes))
         }
     }
 }
