@@ -10,6 +10,6 @@ struct TiquCommand: ParsableCommand {
         commandName: "tiqu",
         abstract: "Extract quantities, percentages, places and projects from Chinese official texts.",
         version: "tiqu \(Tiqu.version) (ICU \(ICU.version))",
-        subcommands: [AnnotateCommand.self, TestCommand.self, ExplainCommand.self, NumbersCommand.self, SegmentCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [AnnotateCommand.self, TestCommand.self, ExplainCommand.self, EvalCommand.self, ConvertCommand.self, NumbersCommand.self, SegmentCommand.self, BenchCommand.self]
     )
 }
