@@ -30,8 +30,12 @@ let package = Package(
         .target(name: "TiquRules", dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern"]),
         .target(
             name: "Tiqu",
-            dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern", "TiquRules"]
+            dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern", "TiquRules"],
+            plugins: ["EmbedRulesPlugin"]
         ),
+        // Build-time embedding of Rules/ into the Tiqu library (see EmbedRulesPlugin).
+        .executableTarget(name: "EmbedRules"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRules"], path: "Sources/EmbedRulesPlugin"),
         .executableTarget(
             name: "TiquCLI",
             dependencies: ["Tiqu", .product(name: "ArgumentParser", package: "swift-argument-parser")]

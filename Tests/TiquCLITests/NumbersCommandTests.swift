@@ -98,3 +98,25 @@ final class SegmentCommandTests: XCTestCase {
         XCTAssertEqual(position, scalars.count)
     }
 }
+
+final class AnnotateCommandTests: XCTestCase {
+    func testRunsOnEmbeddedRulesFromAnyDirectoryAndKeepsGoingPastBadFiles() throws {
+        let directory = try TiquProcess.scratch(["a.txt": Array("山南市粮食产量16.85万吨".utf8), "b.txt": [0xFF]])
+        let result = try TiquProcess.run(["annotate", directory.path])
+        XCTAssertEqual(result.status, 1, "b.txt is not UTF-8")
+        XCTAssertTrue(result.stderr.contains("b.txt: not valid UTF-8"), result.stderr)
+        let lines = result.lines.map(json)
+        XCTAssertEqual(lines.map { $0["type"] as? String }, ["PLACE", "QUANTITY"])
+        XCTAssertEqual(lines[1]["value"] as? Int, 168500)
+        XCTAssertEqual(lines[1]["rule"] as? String, "quantity.unit")
+        XCTAssertTrue((lines[1]["source"] as? String ?? "").hasPrefix("Rules/quantity.tiqu:"))
+    }
+
+    func testRuleErrorsArePrintedWithLocationAndCaret() throws {
+        let directory = try TiquProcess.scratch(["r.tiqu": Array("rule r\n  type X\n  pattern (\"a\"\nend\n".utf8)])
+        let result = try TiquProcess.run(["test", "--rules", directory.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("r.tiqu:3:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("^"), result.stderr)
+    }
+}

@@ -4,7 +4,7 @@ import TiquRules
 
 /// `--rules DIR`, shared by the commands that run rules.
 struct RuleOptions: ParsableArguments {
-    @Option(name: .long, help: "Rules directory (*.tiqu files and lexicons/). Default: the default rules in ./Rules.")
+    @Option(name: .long, help: "Rules directory (*.tiqu files and lexicons/). Default: the default rules built into tiqu.")
     var rules: String?
 
     /// Loads the rules or prints every diagnostic and exits 1.

@@ -51,3 +51,11 @@ final class CorpusTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(report.f1("PROJECT"), 0.65)
     }
 }
+
+final class EmbeddedRulesTests: XCTestCase {
+    func testTheBinaryCarriesExactlyTheFilesOfRules() throws {
+        let onDisk = try RuleSource.directory(RuleSetTests.repository.appendingPathComponent("Rules").path)
+        XCTAssertEqual(RuleSource.embedded.files, onDisk.files)
+        XCTAssertEqual(try RuleSet.load(directory: nil).rules.count, try RuleSetTests.defaultRules().rules.count)
+    }
+}
