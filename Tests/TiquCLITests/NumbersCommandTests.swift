@@ -120,3 +120,24 @@ final class AnnotateCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("^"), result.stderr)
     }
 }
+
+final class AnnotateStreamTests: XCTestCase {
+    func testOneLinePerRecordInOrderAndIdenticalForAnyJobs() throws {
+        var input = ""
+        for k in 0..<200 { input += #"{"id": \#(k), "text": "第\#(k)项：山南市完成投资\#(k + 1)亿元，增长\#(k % 9).5%"}"# + "\n" }
+        input += "not json\n" + #"{"id": "no-text"}"# + "\n\n" + #"{"id": "bad-escape", "text": "\ud800"}"# + "\n"
+        let one = try TiquProcess.run(["annotate", "--jsonl", "--jobs", "1"], stdin: Data(input.utf8))
+        let two = try TiquProcess.run(["annotate", "--jsonl", "--jobs", "2"], stdin: Data(input.utf8))
+        XCTAssertEqual(one.status, 0)
+        XCTAssertEqual(one.stdout, two.stdout, "--jobs must not change the output")
+        let lines = one.lines.map(json)
+        XCTAssertEqual(lines.count, 204)
+        XCTAssertEqual(lines[0..<200].map { $0["id"] as? Int }, Array(0..<200))
+        let money = (lines[7]["entities"] as? [[String: Any]])?.first { $0["type"] as? String == "QUANTITY" }
+        XCTAssertEqual(money?["value"] as? Int, 800_000_000)
+        XCTAssertEqual(lines[200]["line"] as? Int, 201)
+        XCTAssertEqual(lines[201]["id"] as? String, "no-text")
+        XCTAssertNotNil(lines[202]["error"])
+        XCTAssertNotNil(lines[203]["error"] ?? lines[203]["entities"], "a lone surrogate gives an error or an annotation, never a lost record")
+    }
+}

@@ -31,33 +31,64 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Only these types (comma-separated), e.g. QUANTITY,PERCENT.")
     var types: String?
 
+    @Flag(name: .long, help: "Stream: read {\"id\", \"text\"} JSON lines on stdin, write exactly one {\"id\", \"entities\"} or {\"id\", \"error\"} line per input line, in order.")
+    var jsonl = false
+
+    @Option(name: .long, help: "Documents annotated at once (default: all cores). The output is the same for any value.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
-        guard files.isEmpty != (text == nil) else { throw ValidationError("Give FILE... (or directories) or --text \"...\".") }
+        let sources = (files.isEmpty ? 0 : 1) + (text == nil ? 0 : 1) + (jsonl ? 1 : 0)
+        guard sources == 1 else { throw ValidationError("Give exactly one input: FILE... (or directories), --text \"...\", or --jsonl.") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
         let annotator = Annotator(ruleSet: try ruleOptions.load())
         let wanted = types.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let output = StandardOutput()
-        var failed = false
+        if jsonl {
+            AnnotationStream(annotator: annotator, types: wanted).run(reader: LineReader(), output: output, jobs: jobs)
+            return
+        }
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
-        for path in text == nil ? DocumentPaths.expand(files) : ["--text"] {
-            do {
-                let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
-                let entities = try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
-                if let out {
-                    let lines = entities.map { $0.json(in: document, ruleSet: annotator.ruleSet).serialized() + "\n" }.joined()
-                    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                    try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).jsonl"))
-                } else {
-                    for entity in entities { output.line(entity.json(in: document, ruleSet: annotator.ruleSet, doc: path)) }
+        let paths = text == nil ? DocumentPaths.expand(files) : ["--text"]
+        let (text, out) = (self.text, self.out)
+        // Documents are annotated in parallel batches and written in argument order.
+        var failed = false
+        for batch in stride(from: 0, to: paths.count, by: max(1, 4 * jobs)).map({ Array(paths[$0..<min(paths.count, $0 + 4 * jobs)]) }) {
+            let results = OrderedParallelMap.map(batch, jobs: jobs) { path -> Result<String, TiquFailure> in
+                do {
+                    let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
+                    let entities = try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
+                    return .success(entities.map {
+                        $0.json(in: document, ruleSet: annotator.ruleSet, doc: out == nil ? path : nil).serialized() + "\n"
+                    }.joined())
+                } catch {
+                    return .failure(TiquFailure(message: "\(error)"))
                 }
-            } catch {
-                StandardError.line("tiqu annotate: \(error)")
-                failed = true
+            }
+            for (path, result) in zip(batch, results) {
+                switch result {
+                case .success(let lines):
+                    if let out {
+                        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                        try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).jsonl"))
+                    } else {
+                        output.text(lines)
+                    }
+                case .failure(let failure):
+                    StandardError.line("tiqu annotate: \(failure.message)")
+                    failed = true
+                }
             }
         }
         output.flush()
         if failed { throw ExitCode(1) }
     }
+}
+
+/// A document that could not be annotated, carried across threads as text.
+struct TiquFailure: Error, Sendable {
+    let message: String
 }
