@@ -41,9 +41,14 @@ public struct Lattice: Sendable {
         for e in edges {
             precondition(e.start >= 0 && e.start < e.end && e.end <= n, "invalid lattice edge \(e)")
         }
-        let sorted = Set(edges).sorted {
-            ($0.start, $0.predicate, -$0.end) < ($1.start, $1.predicate, -$1.end)
+        // Sorting brings identical edges together, so duplicates go in one pass (no hashing).
+        var sorted = edges.sorted { ($0.start, $0.predicate, -$0.end) < ($1.start, $1.predicate, -$1.end) }
+        var kept = 0
+        for k in sorted.indices where kept == 0 || sorted[k] != sorted[kept - 1] {
+            sorted[kept] = sorted[k]
+            kept += 1
         }
+        sorted.removeLast(sorted.count - kept)
         self.edges = sorted
         outOffsets = Lattice.offsets(count: n, keys: sorted.map(\.start))
         let byEnd = sorted.indices.sorted { (sorted[$0].end, $0) < (sorted[$1].end, $1) }

@@ -255,7 +255,7 @@ public struct PatternMatcher: Sendable {
 
     private mutating func seedRule(_ rule: Int32, at i: Int) {
         let r = Int(rule)
-        guard seedEpoch[r] != epoch else { return }
+        guard seedEpoch[r] != epoch, entryGuardHolds(r, at: i) else { return }
         seedEpoch[r] = epoch
         let gen = openGeneration(r)
         guard cutEpoch[r] == epoch else {
@@ -395,6 +395,21 @@ public struct PatternMatcher: Sendable {
             }
         }
         pendingRules.removeLast(pendingRules.count - kept)
+    }
+
+    /// Whether rule r's entry guard (if it has one) holds at i; see StartSetIndex.
+    @inline(__always)
+    private mutating func entryGuardHolds(_ r: Int, at i: Int) -> Bool {
+        let prefilter = program.prefilter
+        let first = Int(prefilter.guardOffsets[r]), last = Int(prefilter.guardOffsets[r + 1])
+        guard first < last else { return true }
+        for k in first..<last {
+            switch prefilter.guards[k] {
+            case .look(let id): if lookHolds(Int(id), at: i) { return true }
+            case .assertion(let code): if lattice.holds(Compiler.assertion(code), at: i) { return true }
+            }
+        }
+        return false
     }
 
     private mutating func lookHolds(_ id: Int, at i: Int) -> Bool {

@@ -138,7 +138,7 @@ public struct RuleSetProgram: Sendable {
         self.looks = looks
         self.lookPredicates = lookPredicates
         self.captureCounts = captureCounts
-        self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts)
+        self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts, looks: looks)
     }
 
     /// Compiles `rules` (rule i uses capture indices 0..<captureCounts[i]).

@@ -28,8 +28,30 @@ final class StartSetIndex: Sendable {
     let broad: [BroadRule]
     /// Rules that can start anywhere (e.g. with a negated element).
     let always: [Int32]
+    /// Entry guards: rule r may only start at positions where one of
+    /// guards[guardOffsets[r]..<guardOffsets[r+1]] holds (an empty range: no guard).
+    let guardOffsets: [Int32]
+    let guards: [EntryGuard]
 
-    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32]) {
+    /// A zero-width condition that every path from a rule's start passes before it
+    /// consumes anything: a non-negated one-step lookaround, or a start anchor.
+    /// Seeding only where one holds loses no match (it is necessary for every path)
+    /// and spares the many rules that begin with a boundary lookbehind such as
+    /// (?<= [，、] | @lex(verbs)) the work of starting at every character.
+    enum EntryGuard: Sendable {
+        case look(Int32)
+        case assertion(Int32)
+    }
+
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo]) {
+        var guardOffsets: [Int32] = [0]
+        var guards: [EntryGuard] = []
+        for start in ruleStarts {
+            guards += StartSetIndex.entryGuards(insts: insts, looks: looks, start: start) ?? []
+            guardOffsets.append(Int32(guards.count))
+        }
+        self.guardOffsets = guardOffsets
+        self.guards = guards
         var scalarRules: [UInt32: [Int32]] = [:]
         var predicateRules: [Int: [Int32]] = [:]
         var broad: [BroadRule] = []
@@ -88,6 +110,34 @@ final class StartSetIndex: Sendable {
     func list(forPredicate p: Int) -> Int {
         if p >= 0 && p < predicateDense.count { return Int(predicateDense[p]) }
         return Int(predicateSparse[p] ?? -1)
+    }
+
+    /// The guards every path from `start` meets before consuming, or nil when some
+    /// path can consume (or match) without passing one.
+    static func entryGuards(insts: [Instruction], looks: [LookInfo], start: Int32) -> [EntryGuard]? {
+        var found: [EntryGuard] = []
+        var seen = Set<Int32>()
+        var stack = [start]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            let inst = insts[Int(pc)]
+            switch inst.op {
+            case .split: stack.append(inst.a); stack.append(inst.b)
+            case .jump: stack.append(inst.a)
+            case .save: stack.append(pc + 1)
+            case .look:
+                let info = looks[Int(inst.a)]
+                guard info.isOneStep, !info.negated else { return nil }
+                found.append(.look(inst.a))
+            case .assert:
+                let assertion = Compiler.assertion(inst.a)
+                guard assertion == .textStart || assertion == .sentenceStart else { return nil }
+                found.append(.assertion(inst.a))
+            default:
+                return nil
+            }
+        }
+        return found.isEmpty ? nil : found
     }
 
     /// The consuming instructions reachable from `start` through zero-width ones.

@@ -42,11 +42,27 @@ public struct RuleSet: Sendable {
     public let predicates: [EdgePredicate]
     public let lexicons: [Lexicon]
     public let lexiconMatchers: [LexiconMatcher]
+    /// For each lexicon and entry, the predicates that accept it. Entries never
+    /// change, so this is decided once here instead of at every hit.
+    public let entryPredicates: [[[Int]]]
+    /// Predicates some capture reads attributes through; only their edges need
+    /// to remember which item they stand for.
+    public let capturedPredicates: Set<Int>
     /// Only when a rule uses @token is ICU word segmentation run at all.
     public let usesTokens: Bool
     public let usesSentences: Bool
 
     public func rule(id: String) -> CompiledRule? { rules.first { $0.id == id } }
+
+    static func entryPredicates(_ lexicons: [Lexicon], _ predicates: [EdgePredicate]) -> [[[Int]]] {
+        lexicons.indices.map { index in
+            let own = predicates.indices.filter { predicates[$0].layer == .lexicon(index) }
+            return lexicons[index].entries.map { entry in
+                let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
+                return own.filter { p in predicates[p].conditions.allSatisfy { $0.accepts(lookup) } }
+            }
+        }
+    }
 
     /// Predicates by layer, for the lattice builder.
     public func predicateIDs(where test: (EdgeLayer) -> Bool) -> [Int] {

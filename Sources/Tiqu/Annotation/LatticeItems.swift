@@ -64,21 +64,16 @@ struct LatticeItems {
             }
         }
         for (lexicon, hits) in lexiconHits.enumerated() where !hits.isEmpty {
-            let predicates = ruleSet.predicateIDs { $0 == .lexicon(lexicon) }
-            let entries = ruleSet.lexicons[lexicon].entries
+            let accepting = ruleSet.entryPredicates[lexicon]
             for (index, hit) in hits.enumerated() {
-                let entry = entries[hit.entry]
-                let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
-                for p in predicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
-                    addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index))
-                }
+                for p in accepting[hit.entry] { addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index)) }
             }
         }
     }
 
     private mutating func addBase(_ predicate: Int, _ start: Int, _ end: Int, _ item: ItemReference) {
         baseEdges.append(Lattice.Edge(start: start, end: end, predicate: predicate))
-        items[EdgeKey(predicate: predicate, start: start, end: end)] = item
+        if ruleSet.capturedPredicates.contains(predicate) { items[EdgeKey(predicate: predicate, start: start, end: end)] = item }
     }
 
     /// Adds the entities accepted in a phase, for the phases after it.
@@ -92,8 +87,7 @@ struct LatticeItems {
                     : key == "rule" ? ruleSet.rules[entity.rule].id : entity.attribute(key)
             }
             for p in predicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
-                baseEdges.append(Lattice.Edge(start: entity.start, end: entity.end, predicate: p))
-                items[EdgeKey(predicate: p, start: entity.start, end: entity.end)] = .entity(entities.count - 1)
+                addBase(p, entity.start, entity.end, .entity(entities.count - 1))
             }
         }
     }

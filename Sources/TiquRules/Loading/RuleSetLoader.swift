@@ -24,8 +24,11 @@ public enum RuleSetLoader {
         problems += lexicons.problems + builder.problems
         let phases = compilePhases(builder.rules, limits: limits, problems: &problems)
         guard problems.isEmpty else { throw RuleErrors(problems) }
-        return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: builder.predicates.predicates,
+        let predicates = builder.predicates.predicates
+        return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: predicates,
                        lexicons: lexicons.lexicons, lexiconMatchers: lexicons.lexicons.map(LexiconMatcher.init),
+                       entryPredicates: RuleSet.entryPredicates(lexicons.lexicons, predicates),
+                       capturedPredicates: Set(builder.rules.flatMap { $0.captureBindings.flatMap { $0 } }),
                        usesTokens: builder.usesTokens, usesSentences: builder.usesSentences)
     }
 
