@@ -74,7 +74,8 @@ public struct CorpusEvaluation {
 }
 
 extension Entity {
-    func scored(doc: String, document: Document, ruleSet: RuleSet) -> ScoredEntity {
+    /// The entity as the evaluator and the converters see it (with its rule and source).
+    public func scored(doc: String, document: Document, ruleSet: RuleSet) -> ScoredEntity {
         let rule = ruleSet.rules[self.rule]
         return ScoredEntity(doc: doc, start: start, end: end, type: type, text: document.slice(start, end),
                             value: value?.doubleValue, min: min?.doubleValue, max: max?.doubleValue, unit: unit,

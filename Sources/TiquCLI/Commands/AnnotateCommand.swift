@@ -31,6 +31,14 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Only these types (comma-separated), e.g. QUANTITY,PERCENT.")
     var types: String?
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, brat }
+
+    @Option(name: .long, help: "Output format: jsonl (default) or brat (NAME.ann and NAME.txt per document in --out DIR, for brat and INCEpTION).")
+    var format: Format = .jsonl
+
+    @Flag(name: .long, help: "No progress line on standard error.")
+    var quiet = false
+
     @Flag(name: .long, help: "Stream: read {\"id\", \"text\"} JSON lines on stdin, write exactly one {\"id\", \"entities\"} or {\"id\", \"error\"} line per input line, in order.")
     var jsonl = false
 
@@ -41,6 +49,7 @@ struct AnnotateCommand: ParsableCommand {
         let sources = (files.isEmpty ? 0 : 1) + (text == nil ? 0 : 1) + (jsonl ? 1 : 0)
         guard sources == 1 else { throw ValidationError("Give exactly one input: FILE... (or directories), --text \"...\", or --jsonl.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        if format == .brat && (out == nil || jsonl) { throw ValidationError("--format brat writes files: give --out DIR (and files, not --jsonl).") }
     }
 
     func run() throws {
@@ -53,7 +62,8 @@ struct AnnotateCommand: ParsableCommand {
         }
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
         let paths = text == nil ? DocumentPaths.expand(files) : ["--text"]
-        let (text, out) = (self.text, self.out)
+        let (text, out, format) = (self.text, self.out, self.format)
+        let progress = Progress(total: paths.count, enabled: !quiet)
         // Documents are annotated in parallel batches and written in argument order.
         var failed = false
         for batch in stride(from: 0, to: paths.count, by: max(1, 4 * jobs)).map({ Array(paths[$0..<min(paths.count, $0 + 4 * jobs)]) }) {
@@ -61,6 +71,11 @@ struct AnnotateCommand: ParsableCommand {
                 do {
                     let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
                     let entities = try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
+                    if format == .brat {
+                        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                        let scored = entities.map { $0.scored(doc: name, document: document, ruleSet: annotator.ruleSet) }
+                        return .success(BratFormat.annText(AnnotatedDocument(name: name, document: document, entities: scored)))
+                    }
                     return .success(entities.map {
                         $0.json(in: document, ruleSet: annotator.ruleSet, doc: out == nil ? path : nil).serialized() + "\n"
                     }.joined())
@@ -71,9 +86,14 @@ struct AnnotateCommand: ParsableCommand {
             for (path, result) in zip(batch, results) {
                 switch result {
                 case .success(let lines):
+                    progress.advance(bytes: (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
                     if let out {
                         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                        try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).jsonl"))
+                        try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).\(format == .brat ? "ann" : "jsonl")"))
+                        if format == .brat, path != "\(out)/\(name).txt" {  // brat wants the text beside the .ann
+                            try? FileManager.default.removeItem(atPath: "\(out)/\(name).txt")
+                            try FileManager.default.copyItem(atPath: path, toPath: "\(out)/\(name).txt")
+                        }
                     } else {
                         output.text(lines)
                     }
@@ -84,6 +104,7 @@ struct AnnotateCommand: ParsableCommand {
             }
         }
         output.flush()
+        progress.finish()
         if failed { throw ExitCode(1) }
     }
 }

@@ -37,7 +37,16 @@ struct BenchCommand: ParsableCommand {
         }
         let benchmark = Benchmark(seed: seed, targetMegabytes: megabytes, rounds: rounds)
         let annotator = Annotator(ruleSet: try ruleOptions.load())
-        let results = try benchmark.run(extraStages: [("annotate (default rules)", { _ = try annotator.annotate($0) })])
+        // The same text as separate documents (one per copy of the seed), for the parallel stages.
+        let parts = seed.text.isEmpty ? [] : Array(repeating: seed.text, count: max(1, Int((megabytes * 1_000_000 / Double(seed.text.utf8.count)).rounded())))
+        let parallel = { (jobs: Int) in { (_: Document) throws in
+            _ = OrderedParallelMap.map(parts, jobs: jobs) { text in (try? annotator.annotate(Document(text: text)))?.count ?? 0 }
+        } }
+        let results = try benchmark.run(extraStages: [
+            ("annotate (default rules)", { _ = try annotator.annotate($0) }),
+            ("annotate, documents, 1 job", parallel(1)),
+            ("annotate, documents, 2 jobs", parallel(2)),
+        ])
         if json {
             let rows = results.map { r -> JSONValue in
                 .object([("stage", .string(r.name)), ("seconds", .string(String(format: "%.4f", r.seconds))),
@@ -53,6 +62,9 @@ struct BenchCommand: ParsableCommand {
             print(r.name.padding(toLength: 28, withPad: " ", startingAt: 0)
                   + String(format: "%9.3f %8.2f %16.2fx %21.1f%%", r.seconds, r.megabytesPerSecond,
                            r.ratioToSegmentation, 100 * r.costRelativeToSegmentation))
+        }
+        if let one = results.first(where: { $0.name.hasSuffix("1 job") }), let two = results.first(where: { $0.name.hasSuffix("2 jobs") }) {
+            print(String(format: "2 jobs against 1 job: %.2fx", one.seconds / two.seconds))
         }
         if scaling { try printScaling(seed, annotator) }
     }
