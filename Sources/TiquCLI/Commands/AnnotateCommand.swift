@@ -31,9 +31,9 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Only these types (comma-separated), e.g. QUANTITY,PERCENT.")
     var types: String?
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, brat }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, brat, html }
 
-    @Option(name: .long, help: "Output format: jsonl (default) or brat (NAME.ann and NAME.txt per document in --out DIR, for brat and INCEpTION).")
+    @Option(name: .long, help: "Output format: jsonl (default); brat (NAME.ann and NAME.txt per document in --out DIR, for brat and INCEpTION); html (NAME.html per document and index.html in --out DIR).")
     var format: Format = .jsonl
 
     @Flag(name: .long, help: "No progress line on standard error.")
@@ -49,7 +49,7 @@ struct AnnotateCommand: ParsableCommand {
         let sources = (files.isEmpty ? 0 : 1) + (text == nil ? 0 : 1) + (jsonl ? 1 : 0)
         guard sources == 1 else { throw ValidationError("Give exactly one input: FILE... (or directories), --text \"...\", or --jsonl.") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
-        if format == .brat && (out == nil || jsonl) { throw ValidationError("--format brat writes files: give --out DIR (and files, not --jsonl).") }
+        if format != .jsonl && (out == nil || jsonl) { throw ValidationError("--format \(format.rawValue) writes files: give --out DIR (and files, not --jsonl).") }
     }
 
     func run() throws {
@@ -66,13 +66,17 @@ struct AnnotateCommand: ParsableCommand {
         let progress = Progress(total: paths.count, enabled: !quiet)
         // Documents are annotated in parallel batches and written in argument order.
         var failed = false
+        var index: [(name: String, counts: [String: Int])] = []
         for batch in stride(from: 0, to: paths.count, by: max(1, 4 * jobs)).map({ Array(paths[$0..<min(paths.count, $0 + 4 * jobs)]) }) {
             let results = OrderedParallelMap.map(batch, jobs: jobs) { path -> Result<String, TiquFailure> in
                 do {
                     let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
                     let entities = try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
+                    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                    if format == .html {
+                        return .success(HTMLPage(document: document, title: name, entities: entities, ruleSet: annotator.ruleSet).render())
+                    }
                     if format == .brat {
-                        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
                         let scored = entities.map { $0.scored(doc: name, document: document, ruleSet: annotator.ruleSet) }
                         return .success(BratFormat.annText(AnnotatedDocument(name: name, document: document, entities: scored)))
                     }
@@ -89,7 +93,8 @@ struct AnnotateCommand: ParsableCommand {
                     progress.advance(bytes: (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
                     if let out {
                         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                        try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).\(format == .brat ? "ann" : "jsonl")"))
+                        try Data(lines.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name).\(format == .jsonl ? "jsonl" : format == .brat ? "ann" : "html")"))
+                        if format == .html { index.append((name, HTMLIndex.counts(inPage: lines))) }
                         if format == .brat, path != "\(out)/\(name).txt" {  // brat wants the text beside the .ann
                             try? FileManager.default.removeItem(atPath: "\(out)/\(name).txt")
                             try FileManager.default.copyItem(atPath: path, toPath: "\(out)/\(name).txt")
@@ -102,6 +107,9 @@ struct AnnotateCommand: ParsableCommand {
                     failed = true
                 }
             }
+        }
+        if format == .html, let out, paths.count > 1 {
+            try Data(HTMLIndex.render(index).utf8).write(to: URL(fileURLWithPath: "\(out)/index.html"))
         }
         output.flush()
         progress.finish()
