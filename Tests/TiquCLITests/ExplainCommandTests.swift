@@ -1,0 +1,51 @@
+import Foundation
+import XCTest
+
+final class ExplainCommandTests: XCTestCase {
+    func testShowsLatticeWinnersLosersAndReasons() throws {
+        let result = try TiquProcess.run(["explain", "--text", "琼结县粮食产量16.85万吨，整治浪卡子县城排污问题"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("numerals:"))
+        XCTAssertTrue(result.stdout.contains("16.85万"))
+        XCTAssertTrue(result.stdout.contains("(places)"), "lexicon hits are listed with their lexicon")
+        XCTAssertTrue(result.stdout.contains("WON  [7,14) QUANTITY \"16.85万吨\" value=168500 unit=吨"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("lost [17,21) PLACE \"浪卡子县\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("to [17,20) PLACE \"浪卡子\"") && result.stdout.contains("lower priority (10 < 20)"),
+                      "a loser names its winner and the criterion")
+    }
+
+    func testNearMissSaysHowFarTheRuleGot() throws {
+        let result = try TiquProcess.run(["explain", "--rule", "percent.points", "--text", "提高了2.21个点"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("rule percent.points"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("did not match"), result.stdout)
+    }
+}
+
+/// Text no report contains, given to every layer: each record is annotated or
+/// gets its own error, and nothing crashes.
+final class HostileTextTests: XCTestCase {
+    func testHostileRecordsAllComeBack() throws {
+        let digits = String(repeating: "9", count: 10_000)
+        let texts = [
+            "\u{0}\u{0}山南市\u{0}增长3.4%",
+            "\u{202E}山南市\u{200B}增长\u{200D}3.4%\u{202C}",
+            digits + "元",
+            String(repeating: "（", count: 100_000) + "3万吨" + String(repeating: "）", count: 100_000),
+            String(repeating: "一", count: 50_000),
+        ]
+        var input = ""
+        for (k, text) in texts.enumerated() {
+            let data = try JSONSerialization.data(withJSONObject: ["id": k, "text": text])
+            input += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        input += #"{"id": "lone", "text": "\ud800"}"# + "\n"
+        let result = try TiquProcess.run(["annotate", "--jsonl"], stdin: Data(input.utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.lines.map(json)
+        XCTAssertEqual(lines.count, texts.count + 1)
+        // Foundation's JSON reader cannot hold a 10,000-digit number, so that line is checked as text.
+        XCTAssertTrue(result.lines[2].contains("\"text\": \"\(digits)元\", \"value\": \(digits),"), "a 10,000-digit amount stays exact")
+        XCTAssertEqual((lines[3]["entities"] as? [[String: Any]])?.first?["value"] as? Int, 30000)
+    }
+}
