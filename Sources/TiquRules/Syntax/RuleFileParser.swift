@@ -212,37 +212,41 @@ public struct RuleFileParser {
 
     /// The line without its comment: `#` outside "strings" and [classes].
     static func stripComment(_ line: Substring) -> Substring {
-        var inString = false, inClass = false, escaped = false
-        for index in line.indices {
-            let c = line[index]
-            if escaped { escaped = false; continue }
-            switch c {
-            case "\\": escaped = true
-            case "\"" where !inClass: inString.toggle()
-            case "[" where !inString: inClass = true
-            case "]" where !inString: inClass = false
-            case "#" where !inString && !inClass: return line[..<index]
-            default: break
-            }
+        var cut = line.endIndex
+        forEachCodeCharacter(in: line) { c, index in
+            guard c == "#" else { return true }
+            cut = index
+            return false
         }
-        return line
+        return line[..<cut]
     }
 
+    /// Parentheses opened minus closed, outside strings and character classes.
     static func openParentheses(_ text: Substring) -> Int {
-        var depth = 0, inString = false, inClass = false, escaped = false
-        for c in text {
+        var depth = 0
+        forEachCodeCharacter(in: text) { c, _ in
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            return true
+        }
+        return depth
+    }
+
+    /// Calls `body` for each character of `text` that is pattern code: not inside a
+    /// "string" or a [class] and not escaped, until `body` returns false.
+    private static func forEachCodeCharacter(in text: Substring, _ body: (Character, Substring.Index) -> Bool) {
+        var inString = false, inClass = false, escaped = false
+        for index in text.indices {
+            let c = text[index]
             if escaped { escaped = false; continue }
             switch c {
             case "\\": escaped = true
             case "\"" where !inClass: inString.toggle()
             case "[" where !inString: inClass = true
             case "]" where !inString: inClass = false
-            case "(" where !inString && !inClass: depth += 1
-            case ")" where !inString && !inClass: depth -= 1
-            default: break
+            default:
+                if !inString && !inClass && !body(c, index) { return }
             }
         }
-        return depth
     }
 }
 
