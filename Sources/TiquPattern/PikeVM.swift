@@ -169,6 +169,10 @@ public struct PatternMatcher: Sendable {
     private var lookEpoch: [Int]
     private var lookValue: [Bool]
     private var lookarounds = LookaroundEvaluator()
+    /// The prefilter's entry guards, copied here: reading them through the prefilter
+    /// (a class) at every seed would cost a retain and a release each time.
+    private let guardOffsets: [Int32]
+    private let guards: [StartSetIndex.EntryGuard]
     private var found: [PatternMatch] = []
 
     /// Creates a matcher for `program`.
@@ -186,6 +190,8 @@ public struct PatternMatcher: Sendable {
         isPending = [Bool](repeating: false, count: rules)
         lookEpoch = [Int](repeating: 0, count: program.looks.count)
         lookValue = [Bool](repeating: false, count: program.looks.count)
+        guardOffsets = program.prefilter.guardOffsets
+        guards = program.prefilter.guards
     }
 
     /// All matches of all rules in `lattice`, sorted by (start, rule).
@@ -400,11 +406,10 @@ public struct PatternMatcher: Sendable {
     /// Whether rule r's entry guard (if it has one) holds at i; see StartSetIndex.
     @inline(__always)
     private mutating func entryGuardHolds(_ r: Int, at i: Int) -> Bool {
-        let prefilter = program.prefilter
-        let first = Int(prefilter.guardOffsets[r]), last = Int(prefilter.guardOffsets[r + 1])
+        let first = Int(guardOffsets[r]), last = Int(guardOffsets[r + 1])
         guard first < last else { return true }
         for k in first..<last {
-            switch prefilter.guards[k] {
+            switch guards[k] {
             case .look(let id): if lookHolds(Int(id), at: i) { return true }
             case .assertion(let code): if lattice.holds(Compiler.assertion(code), at: i) { return true }
             }
