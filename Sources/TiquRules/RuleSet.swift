@@ -52,8 +52,6 @@ public struct RuleSet: Sendable {
     public let usesTokens: Bool
     public let usesSentences: Bool
 
-    public func rule(id: String) -> CompiledRule? { rules.first { $0.id == id } }
-
     static func entryPredicates(_ lexicons: [Lexicon], _ predicates: [EdgePredicate]) -> [[[Int]]] {
         lexicons.indices.map { index in
             let own = predicates.indices.filter { predicates[$0].layer == .lexicon(index) }

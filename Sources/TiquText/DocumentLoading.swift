@@ -7,11 +7,6 @@ extension Document {
         return Document(name: path, text: try UTF8Decoding.decode(bytes, source: path))
     }
 
-    /// Decodes bytes that came from somewhere else (a JSONL record, a socket).
-    public static func decode(_ bytes: [UInt8], name: String) throws(TextError) -> Document {
-        Document(name: name, text: try UTF8Decoding.decode(bytes, source: name))
-    }
-
     private static func readBytes(path: String) throws(TextError) -> [UInt8] {
         if path == "-" {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())

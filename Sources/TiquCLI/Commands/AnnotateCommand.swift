@@ -57,7 +57,10 @@ struct AnnotateCommand: ParsableCommand {
         let wanted = types.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
         let output = StandardOutput()
         if jsonl {
-            AnnotationStream(annotator: annotator, types: wanted).run(reader: LineReader(), output: output, jobs: jobs)
+            RecordStream(field: "entities") { document in
+                try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
+                    .map { $0.json(in: document, ruleSet: annotator.ruleSet) }
+            }.run(reader: LineReader(), output: output, jobs: jobs)
             return
         }
         if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }

@@ -40,7 +40,8 @@ struct NumbersCommand: ParsableCommand {
             return
         }
         if jsonl {
-            NumbersStream(scanner: scanner).run(reader: LineReader(), output: output)
+            RecordStream(field: "numbers") { document in scanner.scan(document).map { $0.json(in: document) } }
+                .run(reader: LineReader(), output: output, jobs: 1)
             return
         }
         var failed = false

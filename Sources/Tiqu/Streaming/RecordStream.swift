@@ -1,16 +1,18 @@
 import TiquText
 
-/// `tiqu annotate --jsonl`: each input line `{"id", "text"}` gives exactly one
-/// output line, `{"id", "entities": [...]}` or `{"id", "error": "..."}`, in
-/// input order. Lines are read and annotated in batches, so memory is bounded
-/// by the batch (and the largest document in it), not by the stream.
-public struct AnnotationStream: Sendable {
-    let annotator: Annotator
-    let types: Set<String>?
+/// The JSONL stream behind `tiqu numbers --jsonl` and `tiqu annotate --jsonl`:
+/// each input line `{"id", "text"}` gives exactly one output line, `{"id",
+/// FIELD: [...]}` or `{"id" or "line", "error": "..."}`, in input order, so a
+/// bad record never stops the others. Lines are read and processed in
+/// batches (in parallel with `jobs` > 1, output unchanged), so memory is bounded
+/// by a batch and the largest document in it, not by the stream.
+public struct RecordStream: Sendable {
+    let field: String
+    let work: @Sendable (Document) throws -> [JSONValue]
 
-    public init(annotator: Annotator, types: Set<String>? = nil) {
-        self.annotator = annotator
-        self.types = types
+    public init(field: String, work: @escaping @Sendable (Document) throws -> [JSONValue]) {
+        self.field = field
+        self.work = work
     }
 
     /// One output line for one input line.
@@ -18,9 +20,7 @@ public struct AnnotationStream: Sendable {
         do {
             let record = try JSONLRecord.parse(bytes, line: line)
             do {
-                let entities = try annotator.annotate(record.document).filter { types?.contains($0.type) ?? true }
-                let json = entities.map { $0.json(in: record.document, ruleSet: annotator.ruleSet) }
-                return JSONValue.object([("id", record.id ?? .null), ("entities", .array(json))]).serialized()
+                return JSONValue.object([("id", record.id ?? .null), (field, .array(try work(record.document)))]).serialized()
             } catch {
                 return JSONLRecord.Failure(id: record.id, line: line, message: "\(error)").json.serialized()
             }
