@@ -1,4 +1,5 @@
 import Foundation
+import TiquTestSupport
 import XCTest
 import TiquPattern
 

@@ -1,3 +1,4 @@
+import TiquTestSupport
 import XCTest
 import TiquPattern
 

@@ -1,23 +1,5 @@
 import TiquPattern
-
-/// SplitMix64: a tiny seeded PRNG so every failure is reproducible from its seed.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<bound.
-    mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func bool() -> Bool { next() & 1 == 1 }
-}
+import TiquTestSupport
 
 /// Random patterns over the alphabet {a, b, c} and edge predicates {0, 1}.
 struct PatternGenerator {

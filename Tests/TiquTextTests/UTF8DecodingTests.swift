@@ -1,3 +1,4 @@
+import TiquTestSupport
 import XCTest
 @testable import TiquText
 
@@ -38,18 +39,5 @@ final class UTF8DecodingTests: XCTestCase {
             XCTAssertEqual(error as? TextError, .invalidUTF8(source: "a.txt", byteOffset: 2))
             XCTAssertTrue("\(error)".contains("a.txt") && "\(error)".contains("byte offset 2"))
         }
-    }
-}
-
-/// A small seeded generator so property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
