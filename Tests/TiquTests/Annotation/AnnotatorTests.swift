@@ -126,3 +126,26 @@ final class AnnotatorTests: XCTestCase {
         }
     }
 }
+
+/// A document's entities depend on that document and the rules only: not on the
+/// other documents annotated before it, nor on the order the rule files are read.
+final class IndependenceTests: XCTestCase {
+    func testBatchOrderAndRuleFileOrderDoNotMatter() throws {
+        let root = RuleSetTests.repository.appendingPathComponent("Corpus/docs").path
+        let names = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".txt") }.sorted()
+        let documents = try names.map { try Document.load(path: root + "/" + $0) }
+        let annotator = Annotator(ruleSet: try RuleSetTests.defaultRules())
+        func render(_ document: Document, _ a: Annotator) throws -> [String] {
+            try a.annotate(document).map { $0.json(in: document, ruleSet: a.ruleSet).serialized() }
+        }
+        let forward = try documents.map { try render($0, annotator) }
+        let backward = try documents.reversed().map { try render($0, annotator) }.reversed()
+        XCTAssertEqual(forward, Array(backward))
+
+        // The same files handed over in another order load into the same rule set.
+        let source = try RuleSource.directory(RuleSetTests.repository.appendingPathComponent("Rules").path)
+        let shuffled = RuleSource(name: source.name, files: Dictionary(uniqueKeysWithValues: source.files.shuffled()))
+        let other = Annotator(ruleSet: try RuleSetLoader.load(shuffled))
+        XCTAssertEqual(try render(documents[0], other), forward[0])
+    }
+}
