@@ -29,9 +29,11 @@ struct TiquProcess {
         try process.run()
         process.waitUntilExit()
         defer { try? FileManager.default.removeItem(at: directory) }
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: paths[1]), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: paths[2]), as: UTF8.self))
+        // Read through FileHandle: Data(contentsOf:) leaks its buffer on empty files here.
+        let read = { (url: URL) throws -> String in
+            String(decoding: try FileHandle(forReadingFrom: url).readToEnd() ?? Data(), as: UTF8.self)
+        }
+        return Result(status: process.terminationStatus, stdout: try read(paths[1]), stderr: try read(paths[2]))
     }
 
     /// A scratch directory with the given files (name -> bytes).
