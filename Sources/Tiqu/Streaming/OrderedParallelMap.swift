@@ -19,15 +19,25 @@ public enum OrderedParallelMap {
     }
 }
 
-/// Write-once slots filled from several threads at distinct indices.
+/// Write-once slots filled from several threads at distinct indices. The
+/// storage is allocated once and never moves: mutating a shared Swift Array from
+/// several threads, even at distinct indices, is an exclusivity violation (and
+/// ThreadSanitizer reports it), so the slots are raw memory instead.
 private final class ResultSlots<Output>: @unchecked Sendable {
-    private var slots: [Output?]
+    private let slots: UnsafeMutableBufferPointer<Output?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Output) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
 
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Output) { slots[index] = value }
+
+    /// Read after the parallel loop has joined.
     func values() -> [Output] { slots.map { $0! } }
 }
