@@ -1,5 +1,11 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// TIQU_FUZZ=1 (set by Tests/Fuzz/run.sh) builds the engine's modules with libFuzzer's
+// coverage instrumentation and AddressSanitizer, and TiquFuzz as a libFuzzer binary.
+let fuzzing = ProcessInfo.processInfo.environment["TIQU_FUZZ"] != nil
+let fuzzed: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
 
 // Module graph (each folder under Sources/ is one module):
 //   ICUSystem -> CICU -> TiquICU ─┐
@@ -23,15 +29,22 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         .target(name: "CICU", dependencies: ["ICUSystem"]),
-        .target(name: "TiquText"),
+        .target(name: "TiquText", swiftSettings: fuzzed),
         .target(name: "TiquICU", dependencies: ["CICU", "TiquText"]),
-        .target(name: "TiquNumerals", dependencies: ["TiquText", .product(name: "BigInt", package: "BigInt")]),
-        .target(name: "TiquPattern"),
-        .target(name: "TiquRules", dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern"]),
+        .target(name: "TiquNumerals", dependencies: ["TiquText", .product(name: "BigInt", package: "BigInt")], swiftSettings: fuzzed),
+        .target(name: "TiquPattern", swiftSettings: fuzzed),
+        .target(name: "TiquRules", dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern"], swiftSettings: fuzzed),
         .target(
             name: "Tiqu",
             dependencies: ["TiquText", "TiquICU", "TiquNumerals", "TiquPattern", "TiquRules"],
+            swiftSettings: fuzzed,
             plugins: ["EmbedRulesPlugin"]
+        ),
+        // Fuzz harnesses: a replayer in normal builds, a libFuzzer target with Tests/Fuzz/run.sh.
+        .executableTarget(
+            name: "TiquFuzz", dependencies: ["Tiqu"],
+            swiftSettings: fuzzed + (fuzzing ? [.define("FUZZING")] : []),
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"])] : []
         ),
         // Build-time embedding of Rules/ into the Tiqu library (see EmbedRulesPlugin).
         .executableTarget(name: "EmbedRules"),
@@ -47,6 +60,6 @@ let package = Package(
         .testTarget(name: "TiquPatternTests", dependencies: ["TiquPattern", "TiquTestSupport"]),
         .testTarget(name: "TiquRulesTests", dependencies: ["TiquRules"]),
         .testTarget(name: "TiquTests", dependencies: ["Tiqu"]),
-        .testTarget(name: "TiquCLITests", dependencies: ["TiquCLI"]),
+        .testTarget(name: "TiquCLITests", dependencies: ["TiquCLI", "TiquFuzz"]),
     ]
 )
