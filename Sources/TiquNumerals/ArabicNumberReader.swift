@@ -60,7 +60,7 @@ enum ArabicNumberReader {
     private static func applySuffix(_ text: CodePoints, value: ExactNumber, at i: Int) -> (ExactNumber, Int) {
         let c = text[i]
         if c == 0x65 || c == 0x45 || c == 0x5E, let (exponent, end) = readExponent(text, at: i + 1),
-           !NumeralCharacters.isASCIILetter(text[end]) {
+           !NumeralCharacters.isASCIILetter(text[end]), c != 0x5E || powerIsSmall(value, exponent) {
             let result = c == 0x5E ? value.power(exponent) : ExactNumber(10).power(exponent).map { value * $0 }
             if let result { return (result, end) }
         }
@@ -74,6 +74,14 @@ enum ArabicNumberReader {
             return (value * ExactNumber(multiplier), i + 1)
         }
         return (value, i)
+    }
+
+    /// Whether value^exponent has at most 1,000 digits. A short text such as
+    /// 99999999999999999^999 would otherwise build an enormous exact number (the
+    /// fuzzer found it); such a "power" is left unread.
+    private static func powerIsSmall(_ value: ExactNumber, _ exponent: Int) -> Bool {
+        let digits = max(value.numerator.magnitude.description.count, value.denominator.magnitude.description.count)
+        return digits * abs(exponent) <= 1_000
     }
 
     /// A signed integer exponent of at most three digits.

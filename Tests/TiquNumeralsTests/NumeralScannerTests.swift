@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import TiquNumerals
 
@@ -150,6 +151,15 @@ final class NumeralScannerTests: XCTestCase {
         check(digits + "元", [Expect(text: digits, value: digits, kind: .cardinal)])
         let chinese = String(repeating: "九", count: 400)
         check(chinese, [Expect(text: chinese, value: digits, kind: .cardinal)])
+    }
+
+    /// Found by fuzzing: a short power must not build an enormous number.
+    func testHugePowersAreNotRead() {
+        let start = Date()
+        let found = scan("99999999999999999^999 2^10")
+        XCTAssertEqual(found.map(\.0), ["99999999999999999", "999", "2^10"])
+        XCTAssertEqual(found.last?.1.value?.description, "1024")
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
     }
 
     func testDozen() {
