@@ -40,6 +40,7 @@ struct ChineseNumberReader {
     private var afterZero = false
     private var afterFiller = false
     private var sawSmall = false
+    private var bigChain = 0
     private var digitRun = ""                 // digits with no unit yet (digit-string reading); a small String stays inline
     private var body: NumberBody
 
@@ -175,6 +176,10 @@ struct ChineseNumberReader {
         let head = section + closedPending(allowOmittedUnit: lastUnit < 4)
         let scale = ExactNumber.tenToThe(power)
         let previousWasBig = lastUnit >= 4 && section == .zero && pending == nil && i > start
+        // Real numbers chain at most two magnitude words (万亿, 四万万); a long run of
+        // them (万万万万 ...) would build an enormous number, one multiplication each.
+        bigChain = previousWasBig ? bigChain + 1 : 1
+        guard bigChain <= 3 else { return false }
         if head == .zero && pending == nil && !body.hasDigit && total == .zero {
             total = scale  // bare 万 (only kept when the caller allows it)
         } else if head == .zero {
