@@ -111,8 +111,6 @@ struct CodePoints {
         return true
     }
 
-    func has(_ word: String, at i: Int) -> Bool { has(word.unicodeScalars.map(\.value), at: i) }
-
     /// Skips up to `limit` inline spaces from `i`.
     func skipSpaces(from i: Int, limit: Int = 4) -> Int {
         var k = i

@@ -30,6 +30,12 @@ public struct Entity: Sendable, Equatable {
 
     public var span: Range<Int> { start..<end }
 
+    /// value, min, max, unit and qualifier where present, in that order: how
+    /// every listing (tiqu test, tiqu explain, the HTML page) shows an amount.
+    public var amountAttributes: [(key: String, value: String)] {
+        ["value", "min", "max", "unit", "qualifier"].compactMap { key in attribute(key).map { (key, $0) } }
+    }
+
     /// The attributes later phases and examples see, as text.
     public func attribute(_ key: String) -> String? {
         switch key {

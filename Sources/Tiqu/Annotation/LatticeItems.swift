@@ -79,9 +79,11 @@ struct LatticeItems {
     /// Adds the entities accepted in a phase, for the phases after it.
     mutating func add(_ accepted: [Entity]) {
         let (document, ruleSet) = (self.document, self.ruleSet)
+        var predicatesOfType: [String: [Int]] = [:]  // decided once per type, not per entity
         for entity in accepted {
             entities.append(entity)
-            let predicates = ruleSet.predicateIDs { $0 == .entity(entity.type) }
+            let predicates = predicatesOfType[entity.type] ?? ruleSet.predicateIDs { $0 == .entity(entity.type) }
+            predicatesOfType[entity.type] = predicates
             let lookup = { (key: String) -> String? in
                 key == "text" ? document.slice(entity.start, entity.end)
                     : key == "rule" ? ruleSet.rules[entity.rule].id : entity.attribute(key)

@@ -106,7 +106,7 @@ public struct ExampleRunner {
 
     func describe(_ entity: Entity, _ document: Document) -> String {
         var text = "\"\(document.slice(entity.start, entity.end))\""
-        for key in ["value", "min", "max", "unit", "qualifier"] { if let v = entity.attribute(key) { text += " \(key)=\(v)" } }
+        for (key, value) in entity.amountAttributes { text += " \(key)=\(value)" }
         return text + " (\(annotator.ruleSet.rules[entity.rule].id))"
     }
 }

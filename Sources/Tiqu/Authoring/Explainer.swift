@@ -56,7 +56,7 @@ public struct Explainer {
     func describe(_ entity: Entity, _ document: Document) -> String {
         let rule = ruleSet.rules[entity.rule]
         var text = "[\(entity.start),\(entity.end)) \(entity.type) \"\(document.slice(entity.start, entity.end))\""
-        for key in ["value", "min", "max", "unit", "qualifier"] { if let v = entity.attribute(key) { text += " \(key)=\(v)" } }
+        for (key, value) in entity.amountAttributes { text += " \(key)=\(value)" }
         return text + " by \(rule.id) (\(rule.location.file):\(rule.location.line), priority \(rule.priority))"
     }
 

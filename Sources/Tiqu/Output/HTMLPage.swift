@@ -73,7 +73,7 @@ public struct HTMLPage {
     private func details(_ entity: Entity, separator: String) -> String {
         let rule = ruleSet.rules[entity.rule]
         var lines = ["\(entity.type) \(document.slice(entity.start, entity.end)) [\(entity.start), \(entity.end))"]
-        for key in ["value", "min", "max", "unit", "qualifier"] { if let v = entity.attribute(key) { lines.append("\(key): \(v.isEmpty ? "\"\"" : v)") } }
+        for (key, value) in entity.amountAttributes { lines.append("\(key): \(value.isEmpty ? "\"\"" : value)") }
         lines.append("rule: \(rule.id) (\(ruleSet.source)/\(rule.location.file):\(rule.location.line))")
         for capture in entity.captures {
             lines.append("\(capture.name): \(document.slice(capture.start, capture.end)) [\(capture.start), \(capture.end))")
