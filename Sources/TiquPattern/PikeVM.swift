@@ -169,10 +169,10 @@ public struct PatternMatcher: Sendable {
     private var lookEpoch: [Int]
     private var lookValue: [Bool]
     private var lookarounds = LookaroundEvaluator()
-    /// The prefilter's entry guards, copied here: reading them through the prefilter
-    /// (a class) at every seed would cost a retain and a release each time.
-    private let guardOffsets: [Int32]
-    private let guards: [StartSetIndex.EntryGuard]
+    /// The program's prefilter, copied here: the matcher reads it at every position,
+    /// and reading it through `program` would cost a retain and a release each time.
+    private let prefilter: StartSetIndex
+    private var anchorScanner: AnchorScanner
     private var found: [PatternMatch] = []
 
     /// Creates a matcher for `program`.
@@ -190,8 +190,8 @@ public struct PatternMatcher: Sendable {
         isPending = [Bool](repeating: false, count: rules)
         lookEpoch = [Int](repeating: 0, count: program.looks.count)
         lookValue = [Bool](repeating: false, count: program.looks.count)
-        guardOffsets = program.prefilter.guardOffsets
-        guards = program.prefilter.guards
+        prefilter = program.prefilter
+        anchorScanner = AnchorScanner(program.anchors)
     }
 
     /// All matches of all rules in `lattice`, sorted by (start, rule).
@@ -200,6 +200,7 @@ public struct PatternMatcher: Sendable {
         self.lattice = lattice
         statistics = MatchStatistics()
         found.removeAll()
+        anchorScanner.start(lattice)
         for i in 0...lattice.count {
             epoch += 1
             stampCounter += 1
@@ -218,6 +219,7 @@ public struct PatternMatcher: Sendable {
             result[k].captures = captureGroups(rule: result[k].rule, start: result[k].start, end: result[k].end)
         }
         self.lattice = Lattice(scalars: [])
+        anchorScanner.finish()
         return result
     }
 
@@ -241,19 +243,21 @@ public struct PatternMatcher: Sendable {
     private mutating func seed(at i: Int) {
         guard i < lattice.count else { return }
         let c = lattice.scalars[i]
-        let prefilter = program.prefilter
         let scalarList = prefilter.list(forScalar: c)
-        if scalarList >= 0 { seedList(scalarList, prefilter, at: i) }
+        if scalarList >= 0 { seedList(scalarList, at: i) }
         for k in lattice.outRange(i) {
             let list = prefilter.list(forPredicate: lattice.edges[k].predicate)
-            if list >= 0 { seedList(list, prefilter, at: i) }
+            if list >= 0 { seedList(list, at: i) }
         }
         for b in prefilter.broad where b.set.contains(c) { seedRule(b.rule, at: i) }
+        if c >= 0x10000 {
+            for b in prefilter.broadAstral where b.set.contains(c) { seedRule(b.rule, at: i) }
+        }
         for r in prefilter.always { seedRule(r, at: i) }
     }
 
     @inline(__always)
-    private mutating func seedList(_ list: Int, _ prefilter: StartSetIndex, at i: Int) {
+    private mutating func seedList(_ list: Int, at i: Int) {
         for k in Int(prefilter.offsets[list])..<Int(prefilter.offsets[list + 1]) {
             seedRule(prefilter.rules[k], at: i)
         }
@@ -261,7 +265,7 @@ public struct PatternMatcher: Sendable {
 
     private mutating func seedRule(_ rule: Int32, at i: Int) {
         let r = Int(rule)
-        guard seedEpoch[r] != epoch, entryGuardHolds(r, at: i) else { return }
+        guard seedEpoch[r] != epoch, anchorScanner.admits(program.ruleStarts[r], at: i), entryGuardHolds(r, at: i) else { return }
         seedEpoch[r] = epoch
         let gen = openGeneration(r)
         guard cutEpoch[r] == epoch else {
@@ -315,7 +319,7 @@ public struct PatternMatcher: Sendable {
             case .assert:
                 if lattice.holds(Compiler.assertion(inst.a), at: i) { stack.append(pc + 1) }
             case .look:
-                if lookHolds(Int(inst.a), at: i) { stack.append(pc + 1) }
+                if anchorScanner.admits(pc, at: i), lookHolds(Int(inst.a), at: i) { stack.append(pc + 1) }
             case .match:
                 if Int(start) < i {   // empty matches are failures
                     recordMatch(rule: rule, gen: gen, start: start, end: i)
@@ -324,6 +328,7 @@ public struct PatternMatcher: Sendable {
             case .fail:
                 break
             case .scalar, .set, .notEdge, .edge:
+                guard anchorScanner.admits(pc, at: i) else { continue }   // it could not match
                 step(inst, pc: pc, at: i) { pos in Thread(pos: pos, pc: pc + 1, rule: rule, gen: gen, start: start) }
             }
         }
@@ -406,10 +411,10 @@ public struct PatternMatcher: Sendable {
     /// Whether rule r's entry guard (if it has one) holds at i; see StartSetIndex.
     @inline(__always)
     private mutating func entryGuardHolds(_ r: Int, at i: Int) -> Bool {
-        let first = Int(guardOffsets[r]), last = Int(guardOffsets[r + 1])
+        let first = Int(prefilter.guardOffsets[r]), last = Int(prefilter.guardOffsets[r + 1])
         guard first < last else { return true }
         for k in first..<last {
-            switch guards[k] {
+            switch prefilter.guards[k] {
             case .look(let id): if lookHolds(Int(id), at: i) { return true }
             case .assertion(let code): if lattice.holds(Compiler.assertion(code), at: i) { return true }
             }

@@ -122,6 +122,7 @@ public struct RuleSetProgram: Sendable {
     let looks: [LookInfo]
     let lookPredicates: [Int32]
     let prefilter: StartSetIndex
+    let anchors: RequiredAnchors
     /// Capture groups per rule, as given to `compile`.
     public let captureCounts: [Int]
 
@@ -139,6 +140,8 @@ public struct RuleSetProgram: Sendable {
         self.lookPredicates = lookPredicates
         self.captureCounts = captureCounts
         self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts, looks: looks)
+        self.anchors = RequiredAnchors(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates,
+                                       ruleStarts: ruleStarts)
     }
 
     /// Compiles `rules` (rule i uses capture indices 0..<captureCounts[i]).

@@ -6,26 +6,32 @@
 /// least one element, and its first element comes from a consuming instruction reachable
 /// from the rule's start through zero-width instructions only (all of which are treated
 /// as passable here, so the set over-approximates).
-final class StartSetIndex: Sendable {
-    /// Rules whose start set has at most this many code points are indexed per code point.
-    static let maxIndexedScalars = 2048
+struct StartSetIndex: Sendable {
+    /// Outside the BMP, rules whose start set has at most this many code points are
+    /// indexed per code point; the others are tested with `ScalarSet.contains`.
+    static let maxIndexedAstralScalars = 2048
+    /// BMP (code point, rule) pairs indexed over the whole rule set: this bounds the
+    /// build time and memory of the index for hostile rule sets with thousands of
+    /// negated classes. Rules beyond it are tested with `ScalarSet.contains`.
+    static let maxIndexedPairs = 8_000_000
 
     struct BroadRule: Sendable {
         var rule: Int32
         var set: ScalarSet
     }
 
-    // A class with immutable storage: the matcher reads it at every position, and a
-    // class reference costs one retain where a struct of arrays costs one per array.
-    private let bmp: [Int32]                 // BMP code point -> list id, or -1
-    private let astral: [UInt32: Int32]      // other code points -> list id
+    private let bmp: [Int32]                 // BMP code point -> list id (every rule), or -1
+    private let astral: [UInt32: Int32]      // other code points -> list id (small start sets)
     private let predicateDense: [Int32]      // predicate in 0..<count -> list id, or -1
     private let predicateSparse: [Int: Int32]
     /// Rule lists (in rule order), flattened: list k is rules[offsets[k]..<offsets[k+1]].
     let offsets: [Int32]
     let rules: [Int32]
-    /// Rules with large start sets, tested with `ScalarSet.contains`.
+    /// Rules beyond `maxIndexedPairs`, tested with `ScalarSet.contains` everywhere.
     let broad: [BroadRule]
+    /// Rules with large start sets outside the BMP, tested with `ScalarSet.contains`
+    /// at code points above U+FFFF only.
+    let broadAstral: [BroadRule]
     /// Rules that can start anywhere (e.g. with a negated element).
     let always: [Int32]
     /// Entry guards: rule r may only start at positions where one of
@@ -52,23 +58,41 @@ final class StartSetIndex: Sendable {
         }
         self.guardOffsets = guardOffsets
         self.guards = guards
-        var scalarRules: [UInt32: [Int32]] = [:]
+        // Every BMP code point gets the list of all rules that can start with it, so
+        // seeding costs one lookup however broad the start sets (\p{Han} is 90,000).
+        var bmpRules = [[Int32]](repeating: [], count: 0x10000)
+        var astralRules: [UInt32: [Int32]] = [:]
         var predicateRules: [Int: [Int32]] = [:]
         var broad: [BroadRule] = []
+        var broadAstral: [BroadRule] = []
         var always: [Int32] = []
+        var pairs = 0
         for (r, start) in ruleStarts.enumerated() {
             let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: start)
             if first.anywhere { always.append(Int32(r)); continue }
-            if first.scalars.count > StartSetIndex.maxIndexedScalars {
+            for p in first.predicates.sorted() { predicateRules[p, default: []].append(Int32(r)) }
+            pairs += first.scalars.ranges.reduce(0) { $0 + Int(min($1.upperBound, 0xFFFF) &- min($1.lowerBound, 0x10000) &+ 1) }
+            if pairs > StartSetIndex.maxIndexedPairs {
                 broad.append(BroadRule(rule: Int32(r), set: first.scalars))
+                continue
+            }
+            var astralCount = 0
+            for range in first.scalars.ranges {
+                if range.lowerBound < 0x10000 {
+                    for v in range.lowerBound...min(range.upperBound, 0xFFFF) { bmpRules[Int(v)].append(Int32(r)) }
+                }
+                if range.upperBound >= 0x10000 { astralCount += Int(range.upperBound - max(range.lowerBound, 0x10000)) + 1 }
+            }
+            if astralCount > StartSetIndex.maxIndexedAstralScalars {
+                broadAstral.append(BroadRule(rule: Int32(r), set: first.scalars))
             } else {
-                for range in first.scalars.ranges {
-                    for v in range { scalarRules[v, default: []].append(Int32(r)) }
+                for range in first.scalars.ranges where range.upperBound >= 0x10000 {
+                    for v in max(range.lowerBound, 0x10000)...range.upperBound { astralRules[v, default: []].append(Int32(r)) }
                 }
             }
-            for p in first.predicates.sorted() { predicateRules[p, default: []].append(Int32(r)) }
         }
         self.broad = broad
+        self.broadAstral = broadAstral
         self.always = always
         var offsets: [Int32] = [0]
         var flat: [Int32] = []
@@ -77,12 +101,17 @@ final class StartSetIndex: Sendable {
             offsets.append(Int32(flat.count))
             return Int32(offsets.count - 2)
         }
-        var bmp = [Int32](repeating: -1, count: 0x10000)
-        var astral: [UInt32: Int32] = [:]
-        for (v, list) in scalarRules {
+        var interned: [[Int32]: Int32] = [:]
+        func internList(_ list: [Int32]) -> Int32 {
+            if let id = interned[list] { return id }
             let id = addList(list)
-            if v < 0x10000 { bmp[Int(v)] = id } else { astral[v] = id }
+            interned[list] = id
+            return id
         }
+        var bmp = [Int32](repeating: -1, count: 0x10000)
+        for v in bmpRules.indices where !bmpRules[v].isEmpty { bmp[v] = internList(bmpRules[v]) }
+        var astral: [UInt32: Int32] = [:]
+        for (v, list) in astralRules { astral[v] = internList(list) }
         let maxDense = predicateRules.keys.filter { $0 >= 0 && $0 < 1 << 16 }.max() ?? -1
         var dense = [Int32](repeating: -1, count: maxDense + 1)
         var sparse: [Int: Int32] = [:]

@@ -41,7 +41,8 @@ public struct RuleSet: Sendable {
     public let phases: [Phase]
     public let predicates: [EdgePredicate]
     public let lexicons: [Lexicon]
-    public let lexiconMatchers: [LexiconMatcher]
+    /// Finds the hits of every lexicon in one pass.
+    public let lexiconMatcher: LexiconMatcher
     /// For each lexicon and entry, the predicates that accept it. Entries never
     /// change, so this is decided once here instead of at every hit.
     public let entryPredicates: [[[Int]]]

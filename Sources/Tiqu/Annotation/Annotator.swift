@@ -37,7 +37,8 @@ public struct Annotator: Sendable {
         var items = try LatticeItems(document: document, ruleSet: ruleSet)
         for phase in ruleSet.phases {
             let candidates = self.candidates(phase, items)
-            let (accepted, losses) = ConflictResolver.resolve(candidates, earlier: items.entities, documentLength: document.count)
+            let (accepted, losses) = ConflictResolver.resolve(candidates, earlier: items.entities, documentLength: document.count,
+                                                              explaining: trace != nil)
             trace?(PhaseTrace(phase: phase.number, candidates: candidates.map(\.entity), accepted: accepted,
                               losses: losses.map { ($0.loser.entity, $0.winner, $0.reason) }))
             items.add(accepted.filter { !ruleSet.rules[$0.rule].veto })

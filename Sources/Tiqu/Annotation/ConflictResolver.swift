@@ -28,9 +28,10 @@ struct ConflictResolver {
         return a.entity.rule < b.entity.rule
     }
 
-    /// Accepted entities (sorted by start, type) and the losses, given what
-    /// earlier phases accepted.
-    static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int) -> (accepted: [Entity], losses: [Loss]) {
+    /// Accepted entities (sorted by start, type) and, when `explaining`, the losses,
+    /// given what earlier phases accepted.
+    static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int,
+                        explaining: Bool = false) -> (accepted: [Entity], losses: [Loss]) {
         // One table per type, mutated in place (a copy would cost the document's length per candidate).
         var types = Array(Set(earlier.map(\.type) + candidates.map(\.entity.type)))
         types.sort()
@@ -39,10 +40,15 @@ struct ConflictResolver {
         for entity in earlier { tables[tableOf[entity.type]!].take(entity, priority: Int.max) }
         var accepted: [Entity] = []
         var losses: [Loss] = []
-        for candidate in candidates.sorted(by: order) {
+        // Sorting indices, not candidates: an entity is large, and moving it costs.
+        let sorted = candidates.indices.sorted { order(candidates[$0], candidates[$1]) }
+        for index in sorted {
+            let candidate = candidates[index]
             let t = tableOf[candidate.entity.type]!
             if let (winner, winnerPriority) = tables[t].overlap(candidate.entity) {
-                losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
+                if explaining {
+                    losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
+                }
             } else {
                 tables[t].take(candidate.entity, priority: candidate.priority)
                 accepted.append(candidate.entity)

@@ -40,12 +40,12 @@ struct LatticeItems {
         numerals = NumeralScanner().scan(document)
         tokens = ruleSet.usesTokens ? try Segmenter.words(document) : []
         sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
-        let used = Set(ruleSet.predicates.compactMap { if case .lexicon(let index) = $0.layer { index } else { nil } })
-        lexiconHits = ruleSet.lexiconMatchers.indices.map { used.contains($0) ? ruleSet.lexiconMatchers[$0].hits(in: document.codePoints) : [] }
+        lexiconHits = ruleSet.lexiconMatcher.hits(in: document.codePoints)
         buildBaseEdges()
     }
 
     private mutating func buildBaseEdges() {
+        items.reserveCapacity(numerals.count + lexiconHits.reduce(0) { $0 + $1.count })
         let numberPredicates = ruleSet.predicateIDs { $0 == .number }
         for (index, numeral) in numerals.enumerated() {
             let source = NumeralAttributes(numeral: numeral, document: document)

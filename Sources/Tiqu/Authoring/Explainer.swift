@@ -42,9 +42,9 @@ public struct Explainer {
             "\(document.slice($0.start, $0.end))/\($0.kind.rawValue)"
         }.joined(separator: " ") + "\n"
         out += "lexicon hits:\n"
-        for (index, matcher) in ruleSet.lexiconMatchers.enumerated() {
+        for (index, hits) in ruleSet.lexiconMatcher.hits(in: document.codePoints).enumerated() {
             let lexicon = ruleSet.lexicons[index]
-            for hit in matcher.hits(in: document.codePoints) {
+            for hit in hits.sorted(by: { ($0.start, $0.end, $0.entry) < ($1.start, $1.end, $1.entry) }) {
                 let entry = lexicon.entries[hit.entry]
                 let attributes = entry.attributes.keys.sorted().map { "\($0)=\(entry.attributes[$0]!)" }.joined(separator: " ")
                 out += "  [\(hit.start),\(hit.end)) \(entry.text) (\(lexicon.name)) \(attributes)\n"

@@ -26,7 +26,7 @@ public enum RuleSetLoader {
         guard problems.isEmpty else { throw RuleErrors(problems) }
         let predicates = builder.predicates.predicates
         return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: predicates,
-                       lexicons: lexicons.lexicons, lexiconMatchers: lexicons.lexicons.map(LexiconMatcher.init),
+                       lexicons: lexicons.lexicons, lexiconMatcher: LexiconMatcher(lexicons.lexicons),
                        entryPredicates: RuleSet.entryPredicates(lexicons.lexicons, predicates),
                        capturedPredicates: Set(builder.rules.flatMap { $0.captureBindings.flatMap { $0 } }),
                        usesTokens: builder.usesTokens, usesSentences: builder.usesSentences)

@@ -55,11 +55,21 @@ extension AttributeConstraint.Test {
     /// key=v matches when any of them is v, key!=v when none is.
     public func accepts(_ value: String?) -> Bool {
         switch self {
-        case .oneOf(let values): return value.map { $0.split(separator: "|").contains { values.contains(String($0)) } } ?? false
-        case .noneOf(let values): return value.map { !$0.split(separator: "|").contains { values.contains(String($0)) } } ?? true
+        case .oneOf(let values): return value.map { Self.anyListed($0, in: values) } ?? false
+        case .noneOf(let values): return value.map { !Self.anyListed($0, in: values) } ?? true
         case .present: return value != nil && value != ""
         case .absent: return value == nil || value == ""
         }
+    }
+
+    /// Whether `value`, or one of its |-separated parts, is in `values`. This runs for
+    /// every numeral and entity against every predicate, so the common case (one
+    /// value, a handful of allowed values) compares strings without hashing or splitting.
+    private static func anyListed(_ value: String, in values: Set<String>) -> Bool {
+        guard value.utf8.contains(UInt8(ascii: "|")) else {
+            return values.count <= 8 ? values.contains { $0 == value } : values.contains(value)
+        }
+        return value.split(separator: "|").contains { values.contains(String($0)) }
     }
 }
 

@@ -1,0 +1,67 @@
+import TiquTestSupport
+import XCTest
+import TiquPattern
+
+/// The required-anchor prefilter (RequiredAnchors.swift) must spare the matcher the
+/// threads of rules whose selective element is absent, and must never lose a match;
+/// the differential tests check the second point on random patterns, these check the
+/// first on the shapes real rules have.
+final class RequiredAnchorsTests: XCTestCase {
+    let han = ScalarSet(ranges: [0x4E00...0x9FFF])
+    /// 100,000 Han characters, none of them 镇, 乡 or 开.
+    lazy var text: [UInt32] = {
+        var rng = SplitMix64(seed: 7)
+        let excluded: Set<UInt32> = [0x9547, 0x4E61, 0x5F00]
+        return (0..<100_000).map { _ in
+            var v: UInt32
+            repeat { v = 0x4E00 + UInt32(rng.int(0x5000)) } while excluded.contains(v)
+            return v
+        }
+    }()
+
+    private func steps(_ rule: Pattern, edges: [Lattice.Edge] = []) throws -> (MatchStatistics, [PatternMatch]) {
+        let program = try RuleSetProgram.compile([rule], captureCounts: [0])
+        var matcher = PatternMatcher(program: program)
+        let found = matcher.matches(in: Lattice(scalars: text, edges: edges))
+        return (matcher.statistics, found)
+    }
+
+    func testBroadPrefixBeforeASuffixThatNeverOccurs() throws {
+        // \p{Han}{1,3} [镇乡]: without the prefilter, three threads at every position.
+        let rule = Pattern.sequence([.repetition(.scalars(han), min: 1, max: 3, greedy: true), set("镇乡")])
+        let (stats, found) = try steps(rule)
+        XCTAssertEqual(found, [])
+        XCTAssertLessThan(stats.threadSteps, text.count / 10, "\(stats)")
+    }
+
+    func testRunAfterAnEdgeDiesWhereItsAnchorIsAbsent() throws {
+        // @edge \p{Han}{0,10} "开发区" with edges every 50 characters: the threads after
+        // each edge are dropped at once instead of running ten characters each.
+        let edges = stride(from: 0, to: text.count - 2, by: 50).map { Lattice.Edge(start: $0, end: $0 + 2, predicate: 0) }
+        let rule = Pattern.sequence([.edge(0), .repetition(.scalars(han), min: 0, max: 10, greedy: true), lit("开发区")])
+        let (stats, found) = try steps(rule, edges: edges)
+        XCTAssertEqual(found, [])
+        XCTAssertLessThan(stats.threadSteps, 8 * edges.count, "\(stats)")
+    }
+
+    func testPositiveLookaheadIsAnAnchor() throws {
+        // \p{Han}{2,3} (?= [镇乡]) never matches here, and costs next to nothing.
+        let rule = Pattern.sequence([.repetition(.scalars(han), min: 2, max: 3, greedy: true),
+                                     .look(.ahead, negated: false, set("镇乡"))])
+        let (stats, found) = try steps(rule)
+        XCTAssertEqual(found, [])
+        XCTAssertLessThan(stats.threadSteps, text.count / 10, "\(stats)")
+    }
+
+    func testMatchesNearAnchorsAreAllFound() throws {
+        // Every third character a 镇: \p{Han}{1,3}? 镇 must find each one.
+        var withSuffix = text
+        for k in stride(from: 2, to: withSuffix.count, by: 3) { withSuffix[k] = 0x9547 }
+        let rule = Pattern.sequence([.repetition(.scalars(ScalarSet(ranges: [0x4E00...0x9546, 0x9548...0x9FFF])), min: 1, max: 3, greedy: true),
+                                     lit("镇")])
+        let program = try RuleSetProgram.compile([rule], captureCounts: [0])
+        let found = matches(of: program, in: Lattice(scalars: withSuffix))
+        XCTAssertEqual(found.count, withSuffix.count / 3)
+        XCTAssertTrue(found.allSatisfy { $0.end - $0.start == 3 })
+    }
+}
