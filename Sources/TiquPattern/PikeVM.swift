@@ -164,6 +164,7 @@ public struct PatternMatcher: Sendable {
     private var firstGenerationEpoch: [Int]
     private var firstGeneration: [Int32]
     private var seedEpoch: [Int]
+    private var retryAt: [Int]          // per rule: no start before this position can match
     private var pendingRules: [Int32] = []
     private var isPending: [Bool]
     private var lookEpoch: [Int]
@@ -187,6 +188,7 @@ public struct PatternMatcher: Sendable {
         firstGenerationEpoch = [Int](repeating: 0, count: rules)
         firstGeneration = [Int32](repeating: 0, count: rules)
         seedEpoch = [Int](repeating: 0, count: rules)
+        retryAt = [Int](repeating: 0, count: rules)
         isPending = [Bool](repeating: false, count: rules)
         lookEpoch = [Int](repeating: 0, count: program.looks.count)
         lookValue = [Bool](repeating: false, count: program.looks.count)
@@ -201,6 +203,7 @@ public struct PatternMatcher: Sendable {
         statistics = MatchStatistics()
         found.removeAll()
         anchorScanner.start(lattice)
+        for r in retryAt.indices { retryAt[r] = 0 }
         for i in 0...lattice.count {
             epoch += 1
             stampCounter += 1
@@ -265,7 +268,13 @@ public struct PatternMatcher: Sendable {
 
     private mutating func seedRule(_ rule: Int32, at i: Int) {
         let r = Int(rule)
-        guard seedEpoch[r] != epoch, anchorScanner.admits(program.ruleStarts[r], at: i), entryGuardHolds(r, at: i) else { return }
+        guard seedEpoch[r] != epoch, retryAt[r] <= i else { return }
+        let admission = anchorScanner.admission(program.ruleStarts[r], at: i)
+        guard admission == i else {
+            retryAt[r] = admission   // its anchor is out of reach until then
+            return
+        }
+        guard entryGuardHolds(r, at: i) else { return }
         seedEpoch[r] = epoch
         let gen = openGeneration(r)
         guard cutEpoch[r] == epoch else {

@@ -207,11 +207,14 @@ struct AnchorScanner {
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
     private var outOffsets: [Int32] = []
-    /// Larger than any distance queried ahead of the current position.
+    /// How far past a requirement's window a failed check looks, so that the matcher
+    /// can skip a rule start until its anchor could be in reach.
+    private static let lookFurther = 32
+    /// Larger than any distance examined ahead of the current position.
     private static let ringSize = 64
 
     init(_ anchors: RequiredAnchors) {
-        assert(RequiredAnchors.maxDistance < AnchorScanner.ringSize)
+        assert(RequiredAnchors.maxDistance + AnchorScanner.lookFurther < AnchorScanner.ringSize)
         self.anchors = anchors
         found = [Int](repeating: -1, count: anchors.anchors.count)
         scanned = [Int](repeating: 0, count: anchors.anchors.count)
@@ -240,35 +243,40 @@ struct AnchorScanner {
     /// still match: true when the instruction has no requirement or its anchor occurs
     /// within its distances from i.
     @inline(__always)
-    mutating func admits(_ pc: Int32, at i: Int) -> Bool {
+    mutating func admits(_ pc: Int32, at i: Int) -> Bool { admission(pc, at: i) == i }
+
+    /// `i` if a thread at `pc` may match from position `i` (i non-decreasing); otherwise
+    /// a later position before which it may not (so the caller can skip until then).
+    @inline(__always)
+    mutating func admission(_ pc: Int32, at i: Int) -> Int {
         let r = Int(anchors.requirementOf[Int(pc)])
-        guard r >= 0 else { return true }
+        guard r >= 0 else { return i }
         let requirement = anchors.requirements[r]
         let a = Int(requirement.anchor)
-        let from = i + Int(requirement.minDistance), to = i + Int(requirement.maxDistance)
-        if found[a] >= from { return found[a] <= to }
+        let maxDistance = Int(requirement.maxDistance)
+        let from = i + Int(requirement.minDistance), to = i + maxDistance
+        if found[a] >= from { return found[a] <= to ? i : found[a] - maxDistance }
         let bit = anchors.bitOf[a]
-        guard bit >= 0 else { return true }
+        guard bit >= 0 else { return i }
         let flag: UInt64 = 1 << UInt64(bit)
         var j = max(from, scanned[a])
-        let limit = min(to, scalars.count - 1)
+        let limit = min(to + AnchorScanner.lookFurther, scalars.count - 1)
         while j <= limit {
-            if mask(at: j) & flag != 0 {
+            if mask(at: j, from: i) & flag != 0 {
                 found[a] = j
                 scanned[a] = j + 1
-                return true
+                return j <= to ? i : j - maxDistance
             }
             j += 1
         }
         scanned[a] = max(scanned[a], j)
-        return false
+        return max(i + 1, scanned[a] - maxDistance)
     }
 
-    /// The mask of position j (i <= j < i + ringSize).
+    /// The mask of position j, asked at position i (i <= j < i + ringSize).
     @inline(__always)
-    private mutating func mask(at j: Int) -> UInt64 {
-        // Positions more than the longest distance behind j are never asked for again.
-        ringEnd = max(ringEnd, j - RequiredAnchors.maxDistance - 1)
+    private mutating func mask(at j: Int, from i: Int) -> UInt64 {
+        ringEnd = max(ringEnd, i)    // positions before i are never asked for again
         while ringEnd <= j {
             ring[ringEnd & (AnchorScanner.ringSize - 1)] = computeMask(ringEnd)
             ringEnd += 1
