@@ -2,14 +2,17 @@
 """Regenerate Rules/lexicons/place-blockers.txt.
 
 Blockers are ordinary words and phrases that contain a gazetteer entry (from
-places.txt or geography.txt) without naming a place: 长治久安 (长治), 示范县 (范县),
+places.txt, geography.txt or countries.txt) without naming a place: 长治久安 (长治), 示范县 (范县),
 热火朝天 (朝天), 幸福安康 (福安). A rule that finds a place inside a blocker
 occurrence, or a place match that straddles one, should drop the place.
 
 Sources:
   * the idiom dictionary of the PyPI package jionlp (version used: 1.5.31,
     jionlp/dictionary/chinese_idiom.zip): every four-character idiom that contains
-    a gazetteer entry (idioms are figurative: 洛阳纸贵, 稳如泰山, 东山再起);
+    a gazetteer entry (idioms are figurative: 洛阳纸贵, 稳如泰山, 东山再起), and
+    every one whose third or fourth character is a place suffix of place.tiqu's
+    suffixed names (绿水青山, 万水千山, 排山倒海), which would otherwise read as
+    a name ending in 山, 江, 村 ...;
   * HAND_WRITTEN below: frequent words of government reports that straddle a
     place name, written by hand (general phrases, not names from one document).
 
@@ -29,6 +32,13 @@ import zipfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEX = os.path.dirname(HERE)
 
+# The suffixes place.suffixed accepts after a stem of two or three characters.
+SUFFIXES = set("镇乡村江河湖山峰岛湾沟寨溪")
+
+# Terms and slogans of the genre that contain a name-like part: word -> (blocks, source).
+TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": ("中国", "term"),
+         "中华民族": ("中华", "term"), "四好农村路": ("四好农村", "slogan")}
+
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
 长治久安 久安长治 示范县 示范区 党和政府 和政治 和政策 顺利通过 顺利通车 顺利完成 理顺城市
@@ -36,7 +46,7 @@ HAND_WRITTEN = """
 复杂多变 工资水平 公开化 鉴定结论 协会理事 黄金水道 复合肥 大江南北 车水马龙 世外桃源
 恍然大悟 热火朝天 大同小异 求同存异 繁荣昌盛 安居乐业 绿水青山 金山银山 蓝天白云 白云蓝天
 文化自信 会同有关 中方面 东方红 东方明珠 华安全 新华社 新华书店 新华网
-合作社 资源县 比如说 平安中国 和平发展 通道建设 大通关 
+合作社 资源县 比如说 和平发展 通道建设 大通关 
 城关镇 龙头企业 金融 乐山乐水 云霄 响彻云霄 全面振兴 民族复兴 宏伟蓝图 兴隆 生意兴隆
 天桥 人行天桥 灯塔工厂 同心同德 同心圆 一视同仁 共和国 人民共和国 中华人民共和国
 公安局 公安机关 公安厅 公安部 惠民政策 富民政策 惠农政策 富民强区 富民兴藏 强边固防
@@ -59,13 +69,13 @@ def main():
     ap.add_argument("-o", "--output")
     args = ap.parse_args()
     import jionlp
-    gaz = load(os.path.join(LEX, "places.txt")) | load(os.path.join(LEX, "geography.txt"))
+    gaz = set().union(*(load(os.path.join(LEX, name)) for name in ("places.txt", "geography.txt", "countries.txt")))
     zpath = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "chinese_idiom.zip")
     with zipfile.ZipFile(zpath) as z:
         text = z.read("chinese_idiom.txt").decode("utf-8")
     idioms = [l.split("\t")[0].strip() for l in text.splitlines() if l.strip()]
     rows = {}
-    for src, words in (("idiom", idioms), ("hand", HAND_WRITTEN)):
+    for src, words in (("idiom", idioms), ("hand", HAND_WRITTEN), ("term", TERMS)):
         for w in words:
             if src == "idiom" and (len(w) != 4 or not all("\u4e00" <= c <= "\u9fff" for c in w)):
                 continue
@@ -73,6 +83,10 @@ def main():
                 continue
             hits = sorted({e for e in gaz if len(e) >= 2 and e in w and e != w},
                           key=lambda e: (w.index(e), -len(e)))
+            if not hits and src in ("idiom", "hand"):
+                hits = [w[:k + 1] for k in (2, 3) if k < len(w) and w[k] in SUFFIXES]
+            if src == "term":
+                hits, src = [TERMS[w][0]], TERMS[w][1]
             if not hits:
                 continue
             rows[w] = (hits, src)
@@ -92,6 +106,7 @@ def main():
 # Attributes:
 #   blocks=  the gazetteer entries the blocker contains ('|' list)
 #   source=  idiom (jionlp idiom dictionary) | hand (hand-written list)
+#            | term | slogan (terms and slogans of the genre)
 """
     text = header + "\n".join(lines) + "\n"
     if args.output:
