@@ -20,6 +20,19 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("rule percent.points"), result.stdout)
         XCTAssertTrue(result.stdout.contains("did not match"), result.stdout)
     }
+
+    func testNearMissCountsALookbehindThatHolds() throws {
+        // The rule's first element is a lookbehind (zero width); it holds after "，",
+        // and the rule fails at its second element there.
+        let rule = "rule near.town\n  type PLACE\n  pattern (?<= [，。]) \"镇\" \\p{Han}{2}\nend\n"
+        let rules = try TiquProcess.scratch(["near.tiqu": Array(rule.utf8)])
+        defer { try? FileManager.default.removeItem(at: rules) }
+        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", "，唐江乡建设"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("the first 1 of its 3 elements match:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[1,1) \"\", followed by \"唐江乡建设\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("element 2 fails there: \"镇\""), result.stdout)
+    }
 }
 
 /// Text no report contains, given to every layer: each record is annotated or
