@@ -290,6 +290,7 @@ def build(refs, aliases):
     for r in order:
         add(r.full, r, False)
     shorts = {}
+    conditional = OrderedDict()   # ordinary-word short form -> its divisions
     for r in order:
         if r.level == "zone":
             continue
@@ -300,6 +301,8 @@ def build(refs, aliases):
             dropped_one_char.append(r.full)
             continue
         if s in SHORT_DROP:
+            if SHORT_STOPLIST[s] in (R0, R2) and r.status == "current" and r.level in ("prefecture", "county"):
+                conditional.setdefault(s, []).append(r)
             continue
         shorts.setdefault(r.full, s)
         add(s, r, True)
@@ -313,6 +316,22 @@ def build(refs, aliases):
                     or a1 == shorts.get(r.full) or a1 in FULL_STOPLIST):
                 continue
             add(a1, r, True)
+    # Autonomous counties and banners are usually called by their short form with the
+    # bare suffix (互助县, 循化县, 莫力达瓦旗): an alias, unless that is another name.
+    full_names = {r.full for r in refs}
+    for r in order:
+        if r.level == "county" and r.status == "current" and r.full.endswith(("自治县", "自治旗")):
+            s = short_form(r.full)
+            if s and len(s) >= 2 and s + r.full[-1] not in full_names:
+                add(s + r.full[-1], r, True)
+    # An ordinary-word short form (互助) is a place only in a document that names the
+    # division in full (互助土族自治县) or as short form + suffix (互助县).
+    for s, lst in conditional.items():
+        if s in entries:
+            continue
+        for r in lst:
+            add(s, r, True)
+        entries[s] = [(r, "requires") for r, _ in entries[s]]
     return entries, dropped_one_char
 
 
@@ -328,6 +347,13 @@ def fmt(entries):
         if any(r.status != "current" for r, _ in lst):
             attrs.append("status=" + "|".join(r.status for r, _ in lst))
             attrs.append("renamed_to=" + "|".join(r.renamed_to or "-" for r, _ in lst))
+        if any(s == "requires" for _, s in lst):
+            forms = []
+            for r, _ in lst:
+                for form in (r.full, surface + r.full[-1]):   # 互助土族自治县, 互助县
+                    if form not in forms:
+                        forms.append(form)
+            attrs.append("requires=" + "|".join(forms))
         out.append(surface + " " + " ".join(attrs))
     return out
 
@@ -344,7 +370,8 @@ HEADER = """\
 #
 # Entries: every province-level, prefecture-level and county-level division by its
 # official full name (山南市, 琼结县, 宁夏回族自治区), former names from renamings
-# (status=former), named development zones / new districts that jionlp lists as
+# (status=former), short form + 县/旗 of autonomous counties and banners (互助县),
+# named development zones / new districts that jionlp lists as
 # functional zones (level=zone, full name only), and short forms (山南, 琼结, 宁夏,
 # 延边, 乃东) obtained by stripping the administrative suffix and ethnic-group part.
 # Short forms of one character and generic words (市中, 城中, 新华, 比如 ... see
@@ -362,6 +389,9 @@ HEADER = """\
 #               counties directly under a province or municipality); '-' for provinces
 #   status=     current | former (present only when some referent is a former name)
 #   renamed_to= the name that replaced a former name; '-' for current referents
+#   requires=   present on short forms that are also ordinary words (互助, 平安, 同仁):
+#               the entry counts only in documents that contain one of these forms
+#               (the full name, or the short form with its suffix), see Rules/README.md
 """
 
 

@@ -65,7 +65,15 @@ struct LatticeItems {
         }
         for (lexicon, hits) in lexiconHits.enumerated() where !hits.isEmpty {
             let accepting = ruleSet.entryPredicates[lexicon]
+            // Entries with `requires=` count only where the document names what they need.
+            let requirements = ruleSet.lexicons[lexicon].requirements
+            var requirementMet: [Int: Bool] = [:]
             for (index, hit) in hits.enumerated() {
+                if !requirements.isEmpty, let required = requirements[hit.entry] {
+                    let met = requirementMet[hit.entry] ?? required.contains { document.text.contains($0) }
+                    requirementMet[hit.entry] = met
+                    guard met else { continue }
+                }
                 for p in accepting[hit.entry] { addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index)) }
             }
         }

@@ -11,6 +11,9 @@ public struct Lexicon: Sendable {
     public let entries: [Entry]
     /// Every attribute key any entry has, to check rules against at load time.
     public let keys: Set<String>
+    /// Entries with the reserved attribute `requires=A|B`, by index: such an entry
+    /// only counts in a document whose text contains A or B (Rules/README.md).
+    public let requirements: [Int: [String]]
 
     public static func parse(name: String, path: String, contents: String) -> (Lexicon, [Diagnostic]) {
         var entries: [Entry] = []
@@ -43,6 +46,12 @@ public struct Lexicon: Sendable {
             keys.formUnion(attributes.keys)
             entries.append(Entry(text: text, attributes: attributes))
         }
-        return (Lexicon(name: name, path: path, entries: entries, keys: keys), problems)
+        var requirements: [Int: [String]] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let value = entry.attributes["requires"] {
+                requirements[index] = value.split(separator: "|").map(String.init)
+            }
+        }
+        return (Lexicon(name: name, path: path, entries: entries, keys: keys, requirements: requirements), problems)
     }
 }

@@ -33,6 +33,22 @@ final class AnnotatorTests: XCTestCase {
         XCTAssertTrue(json.contains(#""before": {"start": 2, "end": 3, "text": "约"}"#), json)
     }
 
+    func testRequiresMakesAnEntryCountOnlyWhereTheDocumentNamesWhatItNeeds() throws {
+        let annotator = try Self.annotator(["p.tiqu": """
+        lexicon places = "places.txt"
+        rule p
+          type PLACE
+          pattern @lex(places)
+        end
+        """, "places.txt": "互助土族自治县\n互助 requires=互助土族自治县|互助县\n"])
+        let texts = ["加强互助合作", "互助土族自治县召开会议，互助青稞酒增产", "互助县，互助八眉猪"]
+        let found = try texts.map { text in
+            let document = Document(text: text)
+            return try annotator.annotate(document).map { document.slice($0.start, $0.end) }
+        }
+        XCTAssertEqual(found, [[], ["互助土族自治县", "互助"], ["互助", "互助"]])
+    }
+
     func testConflictPolicyPriorityThenLengthThenStartThenRuleOrder() throws {
         let rules = """
         rule a.short
