@@ -17,7 +17,8 @@
 /// SOUNDNESS: the analysis follows every path from an instruction through zero-width
 /// instructions (lookarounds and assertions are passable, which over-approximates;
 /// a positive one-step lookahead is itself a selective element, since the path can only
-/// go on where it holds) and through unselective consuming instructions, counting code
+/// go on where it holds, and so is what the sub-pattern of any positive lookahead must
+/// meet) and through unselective consuming instructions, counting code
 /// points. A path that reaches `match`, an unselective loop, or more than `maxDistance`
 /// code points without meeting a selective element gives the instruction no
 /// requirement, and it is matched as before.
@@ -161,13 +162,19 @@ struct RequiredAnchors: Sendable {
                 case .save, .assert: stack.append((pc + 1, distance))
                 case .look:
                     let info = looks[Int(inst.a)]
-                    if info.isOneStep, !info.negated, !info.backward,
-                       info.oneStepSet < 0 || sets[Int(info.oneStepSet)].count <= RequiredAnchors.maxSelectiveScalars {
+                    if info.negated || info.backward {
+                        stack.append((pc + 1, distance))
+                    } else if info.isOneStep,
+                              info.oneStepSet < 0 || sets[Int(info.oneStepSet)].count <= RequiredAnchors.maxSelectiveScalars {
                         if info.oneStepSet >= 0 { scalars.append(contentsOf: sets[Int(info.oneStepSet)].ranges) }
                         for k in info.oneStepPredicates { predicates.insert(lookPredicates[Int(k)]) }
                         meet(distance)
-                    } else {
+                    } else if info.isOneStep {
                         stack.append((pc + 1, distance))
+                    } else {
+                        // The path goes on only where the lookahead's sub-pattern matches
+                        // from here, so what that sub-pattern must meet, this path must.
+                        stack.append((info.start, distance))
                     }
                 case .match: return nil
                 case .fail: break

@@ -67,12 +67,10 @@ struct LatticeItems {
             let accepting = ruleSet.entryPredicates[lexicon]
             // Entries with `requires=` count only where the document names what they need.
             let requirements = ruleSet.lexicons[lexicon].requirements
-            var requirementMet: [Int: Bool] = [:]
+            let present = requirements.isEmpty ? [] : Set(hits.map(\.entry))
             for (index, hit) in hits.enumerated() {
-                if !requirements.isEmpty, let required = requirements[hit.entry] {
-                    let met = requirementMet[hit.entry] ?? required.contains { document.text.contains($0) }
-                    requirementMet[hit.entry] = met
-                    guard met else { continue }
+                if !requirements.isEmpty, let required = requirements[hit.entry], !required.contains(where: present.contains) {
+                    continue
                 }
                 for p in accepting[hit.entry] { addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index)) }
             }

@@ -11,15 +11,18 @@ public struct Lexicon: Sendable {
     public let entries: [Entry]
     /// Every attribute key any entry has, to check rules against at load time.
     public let keys: Set<String>
-    /// Entries with the reserved attribute `requires=A|B`, by index: such an entry
-    /// only counts in a document whose text contains A or B (Rules/README.md).
-    public let requirements: [Int: [String]]
+    /// Entries with the reserved attribute `requires=A|B`, by index, with the indices
+    /// of the entries A and B: such an entry only counts in a document where A or B
+    /// occurs (Rules/README.md). A and B must be entries of the same lexicon, so that
+    /// the one automaton pass over the document finds them.
+    public let requirements: [Int: [Int]]
 
     public static func parse(name: String, path: String, contents: String) -> (Lexicon, [Diagnostic]) {
         var entries: [Entry] = []
         var problems: [Diagnostic] = []
         var seen: [String: Int] = [:]
         var keys: Set<String> = []
+        var lines: [Int] = []           // per entry: its line, for messages
         for (index, rawLine) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
@@ -45,12 +48,23 @@ public struct Lexicon: Sendable {
             seen[text] = index + 1
             keys.formUnion(attributes.keys)
             entries.append(Entry(text: text, attributes: attributes))
+            lines.append(index + 1)
         }
-        var requirements: [Int: [String]] = [:]
+        let indexOf = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.text, $0) })
+        var requirements: [Int: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
-            if let value = entry.attributes["requires"] {
-                requirements[index] = value.split(separator: "|").map(String.init)
+            guard let value = entry.attributes["requires"] else { continue }
+            var required: [Int] = []
+            for form in value.split(separator: "|").map(String.init) {
+                if let other = indexOf[form] {
+                    required.append(other)
+                } else {
+                    problems.append(Diagnostic(SourceLocation(file: path, line: lines[index], column: 1),
+                                               "requires '\(form)', which is not an entry of this lexicon",
+                                               sourceLine: entry.text, expected: "requires=ENTRY|ENTRY, entries of the same lexicon"))
+                }
             }
+            requirements[index] = required
         }
         return (Lexicon(name: name, path: path, entries: entries, keys: keys, requirements: requirements), problems)
     }

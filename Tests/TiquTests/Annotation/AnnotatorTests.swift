@@ -40,13 +40,21 @@ final class AnnotatorTests: XCTestCase {
           type PLACE
           pattern @lex(places)
         end
-        """, "places.txt": "互助土族自治县\n互助 requires=互助土族自治县|互助县\n"])
+        """, "places.txt": "互助土族自治县\n互助县\n互助 requires=互助土族自治县|互助县\n"])
         let texts = ["加强互助合作", "互助土族自治县召开会议，互助青稞酒增产", "互助县，互助八眉猪"]
         let found = try texts.map { text in
             let document = Document(text: text)
             return try annotator.annotate(document).map { document.slice($0.start, $0.end) }
         }
-        XCTAssertEqual(found, [[], ["互助土族自治县", "互助"], ["互助", "互助"]])
+        XCTAssertEqual(found, [[], ["互助土族自治县", "互助"], ["互助县", "互助"]])
+    }
+
+    func testRequiresNamesEntriesOfTheSameLexicon() throws {
+        let files = ["p.tiqu": "lexicon places = \"places.txt\"\nrule p\n  type PLACE\n  pattern @lex(places)\nend\n",
+                     "places.txt": "互助 requires=互助土族自治县\n"]
+        XCTAssertThrowsError(try Self.annotator(files)) { error in
+            XCTAssertTrue("\(error)".contains("places.txt:1:1: error: requires '互助土族自治县', which is not an entry"), "\(error)")
+        }
     }
 
     func testConflictPolicyPriorityThenLengthThenStartThenRuleOrder() throws {
