@@ -37,7 +37,8 @@ SUFFIXES = set("镇乡村江河湖山峰岛湾沟寨溪")
 
 # Terms and slogans of the genre that contain a name-like part: word -> (blocks, source).
 TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": ("中国", "term"),
-         "中华民族": ("中华", "term"), "四好农村路": ("四好农村", "slogan")}
+         "中华民族": ("中华", "term"), "四好农村路": ("四好农村", "slogan"),
+         "新台阶": ("新|台", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
@@ -50,7 +51,7 @@ HAND_WRITTEN = """
 城关镇 龙头企业 金融 乐山乐水 云霄 响彻云霄 全面振兴 民族复兴 宏伟蓝图 兴隆 生意兴隆
 天桥 人行天桥 灯塔工厂 同心同德 同心圆 一视同仁 共和国 人民共和国 中华人民共和国
 公安局 公安机关 公安厅 公安部 惠民政策 富民政策 惠农政策 富民强区 富民兴藏 强边固防
-大兴调查研究 大兴土木 兴边富民 石材 平原地区 高原地区 高原 
+东北虎 东北豹 东北虎豹 华南虎 大兴调查研究 大兴土木 兴边富民 石材 平原地区 高原地区 高原 
 """.split()
 
 
@@ -85,11 +86,12 @@ def main():
                           key=lambda e: (w.index(e), -len(e)))
             if not hits and src in ("idiom", "hand"):
                 hits = [w[:k + 1] for k in (2, 3) if k < len(w) and w[k] in SUFFIXES]
+            source = src
             if src == "term":
-                hits, src = [TERMS[w][0]], TERMS[w][1]
+                hits, source = [TERMS[w][0]], TERMS[w][1]
             if not hits:
                 continue
-            rows[w] = (hits, src)
+            rows[w] = (hits, source)
     lines = []
     for w, (hits, src) in rows.items():
         lines.append(f"{w} blocks={'|'.join(hits)} source={src}")
