@@ -36,19 +36,36 @@ final class CorpusTests: XCTestCase {
         XCTAssertNoThrow(try CorpusEvaluation.load(docs: root + "/docs", gold: root + "/gold"))
     }
 
-    func testScoresOnTheTestSplit() throws {
+    /// Strict F1 of the default rules on one split of the corpus.
+    private func report(split: String) throws -> EvaluationReport {
         let root = RuleSetTests.repository.appendingPathComponent("Corpus").path
-        let names = try CorpusEvaluation.names(inSplit: "test", file: root + "/split.tsv")
+        let names = try CorpusEvaluation.names(inSplit: split, file: root + "/split.tsv")
         XCTAssertGreaterThanOrEqual(names.count, 4)
         var evaluation = try CorpusEvaluation.load(docs: root + "/docs", gold: root + "/gold", names: names)
         try evaluation.annotate(with: Annotator(ruleSet: try RuleSetTests.defaultRules()))
         let report = evaluation.report()
         print(report.table())
+        return report
+    }
+
+    // The bars sit a little below the measured figures (README), so that a rule change
+    // that loses ground fails here.
+    func testScoresOnTheTestSplit() throws {
+        let report = try report(split: "test")
         XCTAssertGreaterThanOrEqual(report.f1("QUANTITY"), 0.97)
         XCTAssertGreaterThanOrEqual(report.f1("PERCENT"), 0.97)
         XCTAssertGreaterThanOrEqual(report.overallValueAccuracy, 0.99)
-        XCTAssertGreaterThanOrEqual(report.f1("PLACE"), 0.80)
-        XCTAssertGreaterThanOrEqual(report.f1("PROJECT"), 0.77)
+        XCTAssertGreaterThanOrEqual(report.f1("PLACE"), 0.82)
+        XCTAssertGreaterThanOrEqual(report.f1("PROJECT"), 0.87)
+    }
+
+    func testScoresOnTheDevSplit() throws {
+        let report = try report(split: "dev")
+        XCTAssertGreaterThanOrEqual(report.f1("QUANTITY"), 0.97)
+        XCTAssertGreaterThanOrEqual(report.f1("PERCENT"), 0.99)
+        XCTAssertGreaterThanOrEqual(report.overallValueAccuracy, 0.99)
+        XCTAssertGreaterThanOrEqual(report.f1("PLACE"), 0.90)
+        XCTAssertGreaterThanOrEqual(report.f1("PROJECT"), 0.92)
     }
 }
 
