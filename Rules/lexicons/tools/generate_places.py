@@ -316,11 +316,12 @@ def build(refs, aliases):
                     or a1 == shorts.get(r.full) or a1 in FULL_STOPLIST):
                 continue
             add(a1, r, True)
-    # Autonomous counties and banners are usually called by their short form with the
-    # bare suffix (互助县, 循化县, 莫力达瓦旗): an alias, unless that is another name.
+    # Autonomous prefectures, counties and banners are usually called by their short
+    # form with the bare suffix (恩施州, 互助县, 莫力达瓦旗): an alias, unless that is
+    # another name.
     full_names = {r.full for r in refs}
     for r in order:
-        if r.level == "county" and r.status == "current" and r.full.endswith(("自治县", "自治旗")):
+        if r.status == "current" and r.full.endswith(("自治州", "自治县", "自治旗")):
             s = short_form(r.full)
             if s and len(s) >= 2 and s + r.full[-1] not in full_names:
                 add(s + r.full[-1], r, True)
@@ -370,7 +371,7 @@ HEADER = """\
 #
 # Entries: every province-level, prefecture-level and county-level division by its
 # official full name (山南市, 琼结县, 宁夏回族自治区), former names from renamings
-# (status=former), short form + 县/旗 of autonomous counties and banners (互助县),
+# (status=former), short form + 州/县/旗 of autonomous divisions (恩施州, 互助县),
 # named development zones / new districts that jionlp lists as
 # functional zones (level=zone, full name only), and short forms (山南, 琼结, 宁夏,
 # 延边, 乃东) obtained by stripping the administrative suffix and ethnic-group part.
