@@ -6,21 +6,39 @@
 /// start, edges are ordered by predicate, then by end descending, which is the priority
 /// order the matcher uses (the longer edge first).
 public struct Lattice: Sendable {
-    /// One labelled edge over `start..<end`.
+    /// One labelled edge over `start..<end`. Stored in 32-bit fields (16 bytes an edge:
+    /// a long document has about one edge per two code points).
     public struct Edge: Sendable, Hashable {
-        public var start: Int
-        public var end: Int
-        public var predicate: Int
-        public init(start: Int, end: Int, predicate: Int) {
-            self.start = start
-            self.end = end
-            self.predicate = predicate
+        private var start32: Int32
+        private var end32: Int32
+        private var predicate32: Int32
+        private var tag32: Int32
+        public var start: Int { Int(start32) }
+        public var end: Int { Int(end32) }
+        public var predicate: Int { Int(predicate32) }
+        /// An opaque number for whoever built the lattice (the item behind the edge);
+        /// the matcher ignores it. -1 when unused.
+        public var tag: Int { Int(tag32) }
+
+        public init(start: Int, end: Int, predicate: Int, tag: Int = -1) {
+            precondition(start >= 0 && end <= Int(Int32.max) && Int32(exactly: predicate) != nil && Int32(exactly: tag) != nil,
+                         "lattice edge out of 32-bit range")
+            start32 = Int32(start)
+            end32 = Int32(end)
+            predicate32 = Int32(predicate)
+            tag32 = Int32(tag)
+        }
+
+        /// Same span and predicate (the tag aside).
+        func sameKey(_ other: Edge) -> Bool {
+            start32 == other.start32 && end32 == other.end32 && predicate32 == other.predicate32
         }
     }
 
     /// The code points of the text.
     public let scalars: [UInt32]
-    /// The deduplicated edges, sorted by (start, predicate, end descending).
+    /// The deduplicated edges, sorted by (start, predicate, end descending). Of edges
+    /// with the same span and predicate, the first given is kept (with its tag).
     public let edges: [Edge]
     let boundary: [Bool]            // count + 1 flags: sentence boundary at position p
     let outOffsets: [Int32]         // edges starting at p: edges[outOffsets[p]..<outOffsets[p+1]]
@@ -31,7 +49,8 @@ public struct Lattice: Sendable {
     public var count: Int { scalars.count }
 
     /// Builds a lattice. `sentenceBoundaries` outside 0...count are ignored. Every edge
-    /// must satisfy 0 <= start < end <= count (a precondition); identical edges are merged.
+    /// must satisfy 0 <= start < end <= count (a precondition); edges with the same span
+    /// and predicate are merged (the first given is kept).
     public init(scalars: [UInt32], sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
         let n = scalars.count
         self.scalars = scalars
@@ -41,19 +60,49 @@ public struct Lattice: Sendable {
         for e in edges {
             precondition(e.start >= 0 && e.start < e.end && e.end <= n, "invalid lattice edge \(e)")
         }
-        // Sorting brings identical edges together, so duplicates go in one pass (no hashing).
-        var sorted = edges.sorted { ($0.start, $0.predicate, -$0.end) < ($1.start, $1.predicate, -$1.end) }
+        let sorted = Lattice.sortedUnique(edges, count: n)
+        self.edges = sorted
+        outOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.start))
+        // Edges by end: a counting sort, stable, so ties stay in `edges` order.
+        var slot = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end)).map(Int.init)
+        var byEnd = [Int32](repeating: 0, count: sorted.count)
+        for (k, edge) in sorted.enumerated() {
+            byEnd[slot[edge.end]] = Int32(k)
+            slot[edge.end] += 1
+        }
+        inOrder = byEnd
+        inOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end))
+    }
+
+    /// The edges in (start, predicate, end descending) order without duplicates (the
+    /// first given of the same span and predicate is kept): a counting sort by start,
+    /// then an insertion sort within each start (a handful of edges), so O(n + E).
+    private static func sortedUnique(_ edges: [Edge], count n: Int) -> [Edge] {
+        var slot = offsets(count: n, keys: edges.lazy.map(\.start)).map(Int.init)
+        let bucketStart = slot
+        var sorted = edges
+        for edge in edges {
+            sorted[slot[edge.start]] = edge
+            slot[edge.start] += 1
+        }
+        let before = { (a: Edge, b: Edge) in (a.predicate, -a.end) < (b.predicate, -b.end) }
         var kept = 0
-        for k in sorted.indices where kept == 0 || sorted[k] != sorted[kept - 1] {
-            sorted[kept] = sorted[k]
-            kept += 1
+        for p in 0..<n {
+            let first = kept
+            for k in bucketStart[p]..<bucketStart[p + 1] {
+                let edge = sorted[k]
+                // Insert into sorted[first..<kept] after every edge not after it (stable).
+                var j = kept
+                while j > first && before(edge, sorted[j - 1]) { j -= 1 }
+                if j > first && sorted[j - 1].sameKey(edge) { continue }    // a duplicate
+                var m = kept
+                while m > j { sorted[m] = sorted[m - 1]; m -= 1 }
+                sorted[j] = edge
+                kept += 1
+            }
         }
         sorted.removeLast(sorted.count - kept)
-        self.edges = sorted
-        outOffsets = Lattice.offsets(count: n, keys: sorted.map(\.start))
-        let byEnd = sorted.indices.sorted { (sorted[$0].end, $0) < (sorted[$1].end, $1) }
-        inOrder = byEnd.map { Int32($0) }
-        inOffsets = Lattice.offsets(count: n, keys: byEnd.map { sorted[$0].end })
+        return sorted
     }
 
     /// Convenience: a lattice over the scalars of `text`.
@@ -61,8 +110,9 @@ public struct Lattice: Sendable {
         self.init(scalars: text.unicodeScalars.map(\.value), sentenceBoundaries: sentenceBoundaries, edges: edges)
     }
 
-    /// CSR offsets for sorted keys in 0...n.
-    private static func offsets(count n: Int, keys: [Int]) -> [Int32] {
+    /// CSR offsets for keys in 0...n: the items with key p are at offsets[p]..<offsets[p + 1]
+    /// once grouped by key.
+    private static func offsets(count n: Int, keys: some Sequence<Int>) -> [Int32] {
         var offsets = [Int32](repeating: 0, count: n + 2)
         for k in keys { offsets[k + 1] += 1 }
         for p in 0..<(n + 1) { offsets[p + 1] += offsets[p] }
@@ -82,6 +132,9 @@ public struct Lattice: Sendable {
     /// Indices (into `edges`) of the edges starting at `p`.
     @inline(__always)
     func outRange(_ p: Int) -> Range<Int> { Int(outOffsets[p])..<Int(outOffsets[p + 1]) }
+
+    /// The edges starting at `p` (0 <= p <= count), in the matcher's priority order.
+    public func edges(from p: Int) -> ArraySlice<Edge> { edges[outRange(p)] }
 
     /// Whether an edge with `predicate` starts at `p`.
     func hasEdge(at p: Int, predicate: Int) -> Bool {

@@ -24,15 +24,12 @@ struct LatticeItems {
     let sentenceBoundaries: [Int]
     let lexiconHits: [[LexiconMatcher.Hit]]
     private(set) var entities: [Entity] = []
-    /// (predicate, start, end) -> the item behind that edge.
-    private(set) var items: [EdgeKey: ItemReference] = [:]
+    /// The items behind edges whose attributes a capture may read; an edge's tag is an
+    /// index here (the other edges have tag -1).
+    private var references: [ItemReference] = []
     private var baseEdges: [Lattice.Edge] = []
-
-    struct EdgeKey: Hashable {
-        let predicate: Int
-        let start: Int
-        let end: Int
-    }
+    /// The lattice of the items so far: rebuilt when a phase adds its entities.
+    private(set) var lattice = Lattice(scalars: [])
 
     init(document: Document, ruleSet: RuleSet) throws(ICUError) {
         self.document = document
@@ -42,10 +39,10 @@ struct LatticeItems {
         sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
         lexiconHits = ruleSet.lexiconMatcher.hits(in: document.codePoints)
         buildBaseEdges()
+        lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
     }
 
     private mutating func buildBaseEdges() {
-        items.reserveCapacity(numerals.count + lexiconHits.reduce(0) { $0 + $1.count })
         let numberPredicates = ruleSet.predicateIDs { $0 == .number }
         for (index, numeral) in numerals.enumerated() {
             let source = NumeralAttributes(numeral: numeral, document: document)
@@ -78,8 +75,12 @@ struct LatticeItems {
     }
 
     private mutating func addBase(_ predicate: Int, _ start: Int, _ end: Int, _ item: ItemReference) {
-        baseEdges.append(Lattice.Edge(start: start, end: end, predicate: predicate))
-        if ruleSet.capturedPredicates.contains(predicate) { items[EdgeKey(predicate: predicate, start: start, end: end)] = item }
+        var tag = -1
+        if ruleSet.capturedPredicates.contains(predicate) {
+            tag = references.count
+            references.append(item)
+        }
+        baseEdges.append(Lattice.Edge(start: start, end: end, predicate: predicate, tag: tag))
     }
 
     /// Adds the entities accepted in a phase, for the phases after it.
@@ -98,19 +99,25 @@ struct LatticeItems {
                 addBase(p, entity.start, entity.end, .entity(entities.count - 1))
             }
         }
+        lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
     }
 
-    var lattice: Lattice {
-        Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
+    /// The item behind the edge (predicate, span), if a capture can read it.
+    private func item(predicate: Int, span: Range<Int>) -> ItemReference? {
+        guard span.lowerBound <= lattice.count else { return nil }
+        for edge in lattice.edges(from: span.lowerBound) where edge.predicate == predicate && edge.end == span.upperBound {
+            return edge.tag >= 0 ? references[edge.tag] : nil
+        }
+        return nil
     }
 
     func hasItem(predicate: Int, span: Range<Int>) -> Bool {
-        items[EdgeKey(predicate: predicate, start: span.lowerBound, end: span.upperBound)] != nil
+        item(predicate: predicate, span: span) != nil
     }
 
     /// The attribute `key` of the item behind the edge (predicate, span).
     func value(of key: String, predicate: Int, span: Range<Int>) -> OutputValue {
-        guard let item = items[EdgeKey(predicate: predicate, start: span.lowerBound, end: span.upperBound)] else { return .missing }
+        guard let item = item(predicate: predicate, span: span) else { return .missing }
         switch item {
         case .numeral(let index): return NumeralAttributes(numeral: numerals[index], document: document).value(key)
         case .token(let index):
