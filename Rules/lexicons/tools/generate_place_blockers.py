@@ -38,7 +38,8 @@ SUFFIXES = set("镇乡村江河湖山峰岛湾沟寨溪")
 # Terms and slogans of the genre that contain a name-like part: word -> (blocks, source).
 TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": ("中国", "term"),
          "中华民族": ("中华", "term"), "四好农村路": ("四好农村", "slogan"),
-         "新台阶": ("新|台", "term")}
+         "新台阶": ("新|台", "term"), "青年": ("青", "term"), "青稞": ("青", "term"),
+         "节假日": ("日", "term"), "日均": ("日", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
