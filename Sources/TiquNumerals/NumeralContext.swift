@@ -218,7 +218,8 @@ struct NumeralContext {
     // MARK: ranges
 
     /// 3到5, 3至5, 3-5, 3～5, 3%-5%, 6到8万 (the lower end takes the upper
-    /// end's magnitude), 2021-2025年.
+    /// end's magnitude), 6到8千 and 三到五百 (a one-digit lower end takes the upper
+    /// end's unit), 2021-2025年.
     private func readRange(from first: Numeral) -> Numeral? {
         guard [.cardinal, .decimal, .percent, .year].contains(first.kind), first.qualifier == nil,
               NumeralCharacters.isRangeConnector(text[first.end]), let low = first.value,
@@ -228,6 +229,8 @@ struct NumeralContext {
         var lowValue = low
         if first.magnitude == nil, let magnitude = second.magnitude, first.kind != .percent,
            let scale = MagnitudeWords.scale(of: magnitude) {
+            lowValue = low * scale
+        } else if let scale = sharedUnit(first, second) {
             lowValue = low * scale
         }
         let kinds = (first.kind, second.kind)
@@ -243,6 +246,17 @@ struct NumeralContext {
         second.start = first.start
         return Numeral(start: first.start, end: second.end, kind: .range, min: lowValue, max: high,
                        boundKind: boundKind, qualifier: second.qualifier, magnitude: second.magnitude)
+    }
+
+    /// The unit (十 百 千) of an upper end written as one digit and that unit (8千,
+    /// 五百), when the lower end is one digit too: 6到8千 is 6000 to 8000.
+    private func sharedUnit(_ first: Numeral, _ second: Numeral) -> ExactNumber? {
+        guard first.kind == .cardinal, second.kind == .cardinal, first.end - first.start == 1,
+              second.end - second.start == 2 else { return nil }
+        let digit = NumeralCharacters.arabicDigit(text[second.start]) != nil
+            || { if case .digit? = NumeralCharacters.atom(text[second.start]) { true } else { false } }()
+        guard digit, case .small(let power)? = NumeralCharacters.atom(text[second.end - 1]) else { return nil }
+        return ExactNumber.tenToThe(power)
     }
 
     // MARK: qualifiers

@@ -17,6 +17,15 @@ enum QualifierWords {
         ("近", .approx), ("超", .gt), ("逾", .gt),
     ])
 
+    /// Words whose last character is a one-character qualifier but which qualify
+    /// nothing: 新签约亿元以上项目 is not "about", 最近3年 not "nearly".
+    private static let endingInQualifier: Set<[UInt32]> = Set(scalars([
+        ("签约", .approx), ("节约", .approx), ("制约", .approx), ("预约", .approx), ("特约", .approx),
+        ("邀约", .approx), ("违约", .approx), ("履约", .approx), ("集约", .approx), ("简约", .approx),
+        ("契约", .approx), ("公约", .approx), ("条约", .approx), ("相约", .approx), ("附近", .approx),
+        ("最近", .approx), ("临近", .approx), ("靠近", .approx), ("就近", .approx), ("赶超", .gt),
+    ]).map(\.0))
+
     private static let after: [([UInt32], Qualifier)] = scalars([
         ("左右", .approx), ("上下", .approx), ("以上", .ge), ("以下", .le), ("以内", .le),
     ])
@@ -28,9 +37,9 @@ enum QualifierWords {
     static func before(_ text: CodePoints, at i: Int) -> Match? {
         for (word, qualifier) in before where word.last == text[i - 1] {
             let length = word.count
-            if i - length >= 0, text.has(word, at: i - length) {
-                return Match(qualifier: qualifier, span: (i - length)..<i, allowsBareMagnitude: true)
-            }
+            guard i - length >= 0, text.has(word, at: i - length) else { continue }
+            if length == 1, i >= 2, endingInQualifier.contains([text[i - 2], text[i - 1]]) { return nil }
+            return Match(qualifier: qualifier, span: (i - length)..<i, allowsBareMagnitude: true)
         }
         return nil
     }

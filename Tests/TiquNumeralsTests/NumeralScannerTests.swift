@@ -111,6 +111,11 @@ final class NumeralScannerTests: XCTestCase {
         check("三四十万", [Expect(text: "三四十万", value: nil, kind: .range, range: ("300000", "400000"), qualifier: .approx)])
         check("七八万", [Expect(text: "七八万", value: nil, kind: .range, range: ("70000", "80000"), qualifier: .approx)])
         check("由1800米延伸至2400米", [Expect(text: "1800", value: "1800", kind: .cardinal), Expect(text: "2400", value: "2400", kind: .cardinal)])
+        // A one-digit lower end takes the upper end's unit, as it takes its magnitude.
+        check("6到8千亩", [Expect(text: "6到8千", value: nil, kind: .range, range: ("6000", "8000"))])
+        check("三到五百户", [Expect(text: "三到五百", value: nil, kind: .range, range: ("300", "500"))])
+        check("五到十个", [Expect(text: "五到十", value: nil, kind: .range, range: ("5", "10"))])
+        check("1到100个", [Expect(text: "1到100", value: nil, kind: .range, range: ("1", "100"))])
     }
 
     func testQualifiers() {
@@ -125,6 +130,10 @@ final class NumeralScannerTests: XCTestCase {
         check("超万吨", [Expect(text: "万", value: "10000", kind: .cardinal, qualifier: .gt)])
         check("突破千亿元", [Expect(text: "千亿", value: "100000000000", kind: .cardinal, qualifier: .gt)])
         check("二十年来", [Expect(text: "二十", value: "20", kind: .cardinal)])
+        // The last character of a word is no qualifier: 签约 is not 约, 最近 not 近.
+        check("新签约3亿元以上项目", [Expect(text: "3亿", value: "300000000", kind: .cardinal)])
+        check("最近3年", [Expect(text: "3", value: "3", kind: .cardinal)])
+        check("将近3年", [Expect(text: "3", value: "3", kind: .cardinal, qualifier: .approx)])
     }
 
     func testYearsDatesOrdinals() {
