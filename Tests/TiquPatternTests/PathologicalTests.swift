@@ -20,7 +20,7 @@ final class PathologicalTests: XCTestCase {
         let stats = matcher.statistics
         let bound = 4 * (text.count + 1) * max(program.instructionCount, 1)
         XCTAssertLessThanOrEqual(stats.total, bound, "steps \(stats) exceed linear bound \(bound)", file: file, line: line)
-        XCTAssertLessThan(elapsed, .seconds(30), file: file, line: line)
+        XCTAssertLessThan(elapsed, .seconds(120), file: file, line: line)  // only catches a hang; the step bound is the proof
         if let expectMatches { XCTAssertEqual(!found.isEmpty, expectMatches, file: file, line: line) }
         print("pathological: n=\(text.count) m=\(program.instructionCount) steps=\(stats.total) "
               + "(\(Double(stats.total) / Double(text.count + 1)) per position) time=\(elapsed)")
