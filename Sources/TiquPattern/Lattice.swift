@@ -64,32 +64,33 @@ public struct Lattice: Sendable {
         self.edges = sorted
         outOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.start))
         // Edges by end: a counting sort, stable, so ties stay in `edges` order.
-        var slot = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end)).map(Int.init)
+        let endOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end))
+        var slot = endOffsets
         var byEnd = [Int32](repeating: 0, count: sorted.count)
         for (k, edge) in sorted.enumerated() {
-            byEnd[slot[edge.end]] = Int32(k)
+            byEnd[Int(slot[edge.end])] = Int32(k)
             slot[edge.end] += 1
         }
         inOrder = byEnd
-        inOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end))
+        inOffsets = endOffsets
     }
 
     /// The edges in (start, predicate, end descending) order without duplicates (the
     /// first given of the same span and predicate is kept): a counting sort by start,
     /// then an insertion sort within each start (a handful of edges), so O(n + E).
     private static func sortedUnique(_ edges: [Edge], count n: Int) -> [Edge] {
-        var slot = offsets(count: n, keys: edges.lazy.map(\.start)).map(Int.init)
-        let bucketStart = slot
+        let bucketStart = offsets(count: n, keys: edges.lazy.map(\.start))
+        var slot = bucketStart
         var sorted = edges
         for edge in edges {
-            sorted[slot[edge.start]] = edge
+            sorted[Int(slot[edge.start])] = edge
             slot[edge.start] += 1
         }
         let before = { (a: Edge, b: Edge) in (a.predicate, -a.end) < (b.predicate, -b.end) }
         var kept = 0
         for p in 0..<n {
             let first = kept
-            for k in bucketStart[p]..<bucketStart[p + 1] {
+            for k in Int(bucketStart[p])..<Int(bucketStart[p + 1]) {
                 let edge = sorted[k]
                 // Insert into sorted[first..<kept] after every edge not after it (stable).
                 var j = kept

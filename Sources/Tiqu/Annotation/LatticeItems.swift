@@ -99,6 +99,7 @@ struct LatticeItems {
                 addBase(p, entity.start, entity.end, .entity(entities.count - 1))
             }
         }
+        lattice = Lattice(scalars: [])   // release the old one before building its successor
         lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
     }
 
