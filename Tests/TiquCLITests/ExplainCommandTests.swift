@@ -10,7 +10,7 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("(places)"), "lexicon hits are listed with their lexicon")
         XCTAssertTrue(result.stdout.contains("WON  [7,14) QUANTITY \"16.85万吨\" value=168500 unit=吨"), result.stdout)
         XCTAssertTrue(result.stdout.contains("lost [17,21) PLACE \"浪卡子县\""), result.stdout)
-        XCTAssertTrue(result.stdout.contains("to [17,20) PLACE \"浪卡子\"") && result.stdout.contains("lower priority (10 < 20)"),
+        XCTAssertTrue(result.stdout.contains("to [17,20) PLACE \"浪卡子\"") && result.stdout.contains("lower priority (10 < 11)"),
                       "a loser names its winner and the criterion")
     }
 
