@@ -45,7 +45,9 @@ struct RequiredAnchors: Sendable {
         var minDistance: Int32
     }
 
-    /// A requirement: anchor `anchor` at i + minDistance ... i + maxDistance.
+    /// A requirement: anchor `anchor` at i + minDistance ... i + maxDistance. (The
+    /// anchor's minDistance is repeated here: the matcher reads requirements in its hot
+    /// loop, and an Anchor holds arrays that would be retained on every read.)
     struct Requirement: Sendable {
         var anchor: Int32
         var minDistance: Int32

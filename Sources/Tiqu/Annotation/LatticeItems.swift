@@ -39,7 +39,7 @@ struct LatticeItems {
         sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
         lexiconHits = ruleSet.lexiconMatcher.hits(in: document.codePoints)
         buildBaseEdges()
-        lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
+        rebuildLattice()
     }
 
     private mutating func buildBaseEdges() {
@@ -99,6 +99,10 @@ struct LatticeItems {
                 addBase(p, entity.start, entity.end, .entity(entities.count - 1))
             }
         }
+        rebuildLattice()
+    }
+
+    private mutating func rebuildLattice() {
         lattice = Lattice(scalars: [])   // release the old one before building its successor
         lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
     }
