@@ -219,15 +219,15 @@ struct NumeralContext {
 
     /// 3到5, 3至5, 3-5, 3～5, 3%-5%, 6到8万 (the lower end takes the upper
     /// end's magnitude), 6到8千 and 三到五百 (a one-digit lower end takes the upper
-    /// end's unit), 2021-2025年.
+    /// end's unit), 3至5个百分点, 2021-2025年.
     private func readRange(from first: Numeral) -> Numeral? {
-        guard [.cardinal, .decimal, .percent, .year].contains(first.kind), first.qualifier == nil,
+        guard [.cardinal, .decimal, .percent, .percentagePoint, .year].contains(first.kind), first.qualifier == nil,
               NumeralCharacters.isRangeConnector(text[first.end]), let low = first.value,
               var second = readSingle(at: first.end + 1, allowBareMagnitude: false), var high = second.value,
               second.kind != .range, !(NumeralCharacters.isMinus(text[second.end]) && NumeralCharacters.arabicDigit(text[second.end + 1]) != nil)
         else { return nil }
         var lowValue = low
-        if first.magnitude == nil, let magnitude = second.magnitude, first.kind != .percent,
+        if first.magnitude == nil, let magnitude = second.magnitude, ![.percent, .percentagePoint].contains(first.kind),
            let scale = MagnitudeWords.scale(of: magnitude) {
             lowValue = low * scale
         } else if let scale = sharedUnit(first, second) {
@@ -237,6 +237,8 @@ struct NumeralContext {
         let boundKind: NumeralKind
         switch kinds {
         case (.percent, .percent), (.cardinal, .percent), (.decimal, .percent): boundKind = .percent
+        case (.percentagePoint, .percentagePoint), (.cardinal, .percentagePoint), (.decimal, .percentagePoint):
+            boundKind = .percentagePoint
         case (.year, _), (_, .year): boundKind = .year
         case (.cardinal, .cardinal), (.cardinal, .decimal), (.decimal, .cardinal), (.decimal, .decimal): boundKind = .cardinal
         default: return nil

@@ -116,6 +116,11 @@ final class NumeralScannerTests: XCTestCase {
         check("三到五百户", [Expect(text: "三到五百", value: nil, kind: .range, range: ("300", "500"))])
         check("五到十个", [Expect(text: "五到十", value: nil, kind: .range, range: ("5", "10"))])
         check("1到100个", [Expect(text: "1到100", value: nil, kind: .range, range: ("1", "100"))])
+        // Ranges of percentage points: the lower end shares the upper end's unit.
+        check("提高3至5个百分点", [Expect(text: "3至5个百分点", value: nil, kind: .range, range: ("3", "5"))])
+        check("三至五个百分点", [Expect(text: "三至五个百分点", value: nil, kind: .range, range: ("3", "5"))])
+        check("0.3至0.5个百分点", [Expect(text: "0.3至0.5个百分点", value: nil, kind: .range, range: ("0.3", "0.5"))])
+        XCTAssertEqual(scan("3至5个百分点").first?.1.boundKind, .percentagePoint)
     }
 
     func testQualifiers() {

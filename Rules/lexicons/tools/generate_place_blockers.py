@@ -39,7 +39,11 @@ SUFFIXES = set("镇乡村江河湖山峰岛湾沟寨溪")
 TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": ("中国", "term"),
          "中华民族": ("中华", "term"), "四好农村路": ("四好农村", "slogan"),
          "新台阶": ("新|台", "term"), "青年": ("青", "term"), "青稞": ("青", "term"),
-         "节假日": ("日", "term"), "日均": ("日", "term")}
+         "节假日": ("日", "term"), "日均": ("日", "term"),
+         # nouns in which a known place and a suffix character read as a name
+         # (桓仁山参, 腾冲火山, 腾冲驼峰机场) or an abbreviation (马铃薯, 大马哈鱼)
+         "山参": ("山", "term"), "火山": ("火山", "term"), "驼峰": ("峰", "term"),
+         "马铃薯": ("马", "term"), "马哈鱼": ("马|哈", "term"), "政协": ("和政", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
