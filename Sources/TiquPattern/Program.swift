@@ -132,7 +132,7 @@ public struct RuleSetProgram: Sendable {
     public var instructionCount: Int { insts.count }
 
     init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32],
-         captureCounts: [Int]) {
+         captureCounts: [Int], edgeLengths: [Int?]) {
         self.insts = insts
         self.sets = sets
         self.ruleStarts = ruleStarts
@@ -141,13 +141,15 @@ public struct RuleSetProgram: Sendable {
         self.captureCounts = captureCounts
         self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts, looks: looks)
         self.anchors = RequiredAnchors(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates,
-                                       ruleStarts: ruleStarts)
+                                       ruleStarts: ruleStarts, edgeLengths: edgeLengths)
     }
 
-    /// Compiles `rules` (rule i uses capture indices 0..<captureCounts[i]).
+    /// Compiles `rules` (rule i uses capture indices 0..<captureCounts[i]). `edgeLengths[p]`
+    /// is the longest edge predicate p can match in code points, or nil if unbounded; the
+    /// required-anchor prefilter uses it to look past edges (RequiredAnchors.swift).
     /// Fails with a `PatternCompileError` instead of exceeding `limits`; the size check
     /// happens before emission, so hostile patterns never allocate large programs.
-    public static func compile(_ rules: [Pattern], captureCounts: [Int],
+    public static func compile(_ rules: [Pattern], captureCounts: [Int], edgeLengths: [Int?] = [],
                                limits: CompileLimits = .default) throws(PatternCompileError) -> RuleSetProgram {
         guard rules.count == captureCounts.count else {
             throw .captureCountMismatch(rules: rules.count, captureCounts: captureCounts.count)
@@ -157,6 +159,7 @@ public struct RuleSetProgram: Sendable {
             try compiler.compileRule(rule, index: index, captureCount: captureCounts[index])
         }
         return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
-                              looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts)
+                              looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts,
+                              edgeLengths: edgeLengths)
     }
 }

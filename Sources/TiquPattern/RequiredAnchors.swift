@@ -14,6 +14,21 @@
 /// instead of carrying it until it dies. Dropping a thread that cannot match changes
 /// no result: its future depends only on (instruction, position).
 ///
+/// A single character is a weak anchor when the words it begins are common: 开发区,
+/// 新区 and 经济开发区 begin with 开, 新 and 经, which occur everywhere. So where a path
+/// meets a character, the analysis also reads the characters its instructions must
+/// consume next (through alternations of literals, up to `maxLiteral` code points and
+/// `maxLiterals` strings), and the anchor is that set of LITERAL strings: it occurs at
+/// j only where one of them is spelled out from j.
+///
+/// An edge or a single character is often a weak anchor too (every known place name is
+/// an edge; 和 and 村 are everywhere), while a word further on is rare (经济开发区 after a
+/// place name). So the analysis runs a second time, for STRONG anchors only: it passes
+/// over every edge of bounded length (a lexicon's, moving 1 to its longest entry's
+/// length in code points) and every character that spells no literal of two or more, as
+/// if they were unselective. When that finds a different anchor, the instruction has two
+/// requirements and a thread must meet both.
+///
 /// SOUNDNESS: the analysis follows every path from an instruction through zero-width
 /// instructions (lookarounds and assertions are passable, which over-approximates;
 /// a positive one-step lookahead is itself a selective element, since the path can only
@@ -31,16 +46,22 @@
 /// only by requirements with the same minimum distance, so each position is examined
 /// at most once per anchor.
 struct RequiredAnchors: Sendable {
-    /// The longest run of unselective code points the analysis follows.
-    static let maxDistance = 24
+    /// The longest run of unselective code points (and bounded edges) the analysis follows.
+    static let maxDistance = 40
     /// Code-point sets larger than this are unselective (\p{Han}, [^，。]).
     static let maxSelectiveScalars = 1024
     /// States the analysis may visit over the whole program.
     static let analysisBudget = 2_000_000
+    /// The longest literal read after a met character, and the most strings one anchor
+    /// may hold; beyond them the met character alone is the anchor.
+    static let maxLiteral = 8
+    static let maxLiterals = 128
 
-    /// What must occur: a code point in `scalars` or an edge with one of `predicates`.
+    /// What must occur: a code point in `scalars`, a string of `literals` (each at least
+    /// two code points long) or an edge with one of `predicates`.
     struct Anchor: Sendable, Hashable {
         var scalars: ScalarSet
+        var literals: [[UInt32]]
         var predicates: [Int32]
         var minDistance: Int32
     }
@@ -60,50 +81,68 @@ struct RequiredAnchors: Sendable {
     /// starts, unselective consuming instructions and lookarounds (checked before the
     /// lookaround is evaluated, which costs more) are given one.
     let requirementOf: [Int32]
+    /// Per instruction: the requirement found by looking past bounded edges, or -1.
+    let secondRequirementOf: [Int32]
     /// What occurs at a position is one 64-bit mask, one bit per distinct (scalars,
-    /// predicates) pair of the anchors: `bmpMask` by code point, OR `predicateMask` of
-    /// each edge starting there. `bitOf[a]` is anchor a's bit.
+    /// literals, predicates) triple of the anchors: `bmpMask` by code point (a literal's
+    /// first code point included), OR `predicateMask` of each edge starting there.
+    /// `bitOf[a]` is anchor a's bit. A bit of `literalBits` set through a literal's first
+    /// code point stands only if `literals[bit]` confirms the rest of a string.
     let bitOf: [Int32]
     let bmpMask: [UInt64]
     let predicateMask: [UInt64]
     let astralSets: [(bit: Int, set: ScalarSet)]
+    let literalBits: UInt64
+    let literals: [LiteralSet]
 
-    init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], ruleStarts: [Int32]) {
+    init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], ruleStarts: [Int32],
+         edgeLengths: [Int?] = []) {
         var anchors: [Anchor] = []
         var index: [Anchor: Int32] = [:]
         var requirements: [Requirement] = []
         var requirementOf = [Int32](repeating: -1, count: insts.count)
-        var analysis = Analysis(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates)
+        var secondRequirementOf = [Int32](repeating: -1, count: insts.count)
+        var analysis = Analysis(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates,
+                                edgeLengths: edgeLengths)
         var candidates = Set(ruleStarts)
         for (pc, inst) in insts.enumerated() where analysis.isUnselective(inst) || inst.op == .look {
             candidates.insert(Int32(pc))
         }
-        for pc in candidates.sorted() {
-            // A requirement at distance 0 of a rule start is what the start set already checks.
-            guard let (anchor, maxDistance) = analysis.run(from: pc), maxDistance > 0 else { continue }
+        func require(_ found: (Anchor, Int)) -> Int32 {
+            let (anchor, maxDistance) = found
             let id = index[anchor] ?? {
                 anchors.append(anchor)
                 index[anchor] = Int32(anchors.count - 1)
                 return Int32(anchors.count - 1)
             }()
-            requirementOf[Int(pc)] = Int32(requirements.count)
             requirements.append(Requirement(anchor: id, minDistance: anchor.minDistance, maxDistance: Int32(maxDistance)))
+            return Int32(requirements.count - 1)
+        }
+        for pc in candidates.sorted() {
+            // A requirement at distance 0 of a rule start is what the start set already checks.
+            let first = analysis.run(from: pc, strongOnly: false).flatMap { $0.1 > 0 ? $0 : nil }
+            if let first { requirementOf[Int(pc)] = require(first) }
+            guard let second = analysis.run(from: pc, strongOnly: true), second.1 > 0, second.0 != first?.0 else { continue }
+            if first == nil { requirementOf[Int(pc)] = require(second) } else { secondRequirementOf[Int(pc)] = require(second) }
         }
         self.anchors = anchors
         self.requirements = requirements
         self.requirementOf = requirementOf
-        (bitOf, bmpMask, predicateMask, astralSets) = RequiredAnchors.masks(anchors)
+        self.secondRequirementOf = secondRequirementOf
+        (bitOf, bmpMask, predicateMask, astralSets, literals) = RequiredAnchors.masks(anchors)
+        literalBits = literals.enumerated().reduce(0) { $1.element.isEmpty ? $0 : $0 | 1 << UInt64($1.offset) }
     }
 
     /// One bit per distinct element set. Only the first 64 sets get a bit; anchors of
     /// further sets are treated as always present (sound: the check only ever drops
     /// threads, and keeping one more is what the matcher did without the prefilter).
-    private static func masks(_ anchors: [Anchor]) -> ([Int32], [UInt64], [UInt64], [(bit: Int, set: ScalarSet)]) {
-        struct Elements: Hashable { var scalars: ScalarSet; var predicates: [Int32] }
+    private static func masks(_ anchors: [Anchor])
+        -> ([Int32], [UInt64], [UInt64], [(bit: Int, set: ScalarSet)], [LiteralSet]) {
+        struct Elements: Hashable { var scalars: ScalarSet; var literals: [[UInt32]]; var predicates: [Int32] }
         var bits: [Elements: Int32] = [:]
         var bitOf: [Int32] = []
         for anchor in anchors {
-            let key = Elements(scalars: anchor.scalars, predicates: anchor.predicates)
+            let key = Elements(scalars: anchor.scalars, literals: anchor.literals, predicates: anchor.predicates)
             if bits[key] == nil && bits.count < 64 { bits[key] = Int32(bits.count) }
             bitOf.append(bits[key] ?? -1)
         }
@@ -111,15 +150,50 @@ struct RequiredAnchors: Sendable {
         let maxPredicate = bits.keys.flatMap(\.predicates).max() ?? -1
         var predicate = [UInt64](repeating: 0, count: Int(maxPredicate) + 1)
         var astral: [(bit: Int, set: ScalarSet)] = []
+        var literals = [LiteralSet](repeating: LiteralSet(), count: bits.count)
         for (key, bit) in bits {
             let flag: UInt64 = 1 << UInt64(bit)
-            for range in key.scalars.ranges where range.lowerBound < 0x10000 {
+            // A literal's first code point outside the BMP is rare: it simply counts as
+            // the whole literal there (sound, as for any anchor treated as present).
+            let firsts = ScalarSet(scalars: key.literals.map { $0[0] })
+            let all = key.scalars.union(firsts)
+            for range in all.ranges where range.lowerBound < 0x10000 {
                 for v in range.lowerBound...min(range.upperBound, 0xFFFF) { bmp[Int(v)] |= flag }
             }
-            if let last = key.scalars.ranges.last, last.upperBound >= 0x10000 { astral.append((Int(bit), key.scalars)) }
+            if let last = all.ranges.last, last.upperBound >= 0x10000 { astral.append((Int(bit), all)) }
             for p in key.predicates where p >= 0 { predicate[Int(p)] |= flag }
+            literals[Int(bit)] = LiteralSet(plain: key.scalars, strings: key.literals)
         }
-        return (bitOf, bmp, predicate, astral)
+        return (bitOf, bmp, predicate, astral, literals)
+    }
+
+    /// The literals of one anchor bit, to confirm a bit set by a literal's first code point.
+    struct LiteralSet: Sendable {
+        var plain = ScalarSet(ranges: [])
+        var strings: [[UInt32]] = []
+        var isEmpty: Bool { strings.isEmpty }
+
+        /// Whether the anchor occurs at j: a plain code point, or one of the strings
+        /// (sorted, so those beginning with the code point at j are found by bisection).
+        func holds(at j: Int, in scalars: [UInt32]) -> Bool {
+            let v = scalars[j]
+            if plain.contains(v) || v >= 0x10000 { return true }
+            var low = 0, high = strings.count
+            while low < high {
+                let mid = (low + high) / 2
+                if strings[mid][0] < v { low = mid + 1 } else { high = mid }
+            }
+            while low < strings.count && strings[low][0] == v {
+                let string = strings[low]
+                if j + string.count <= scalars.count {
+                    var k = 1
+                    while k < string.count && scalars[j + k] == string[k] { k += 1 }
+                    if k == string.count { return true }
+                }
+                low += 1
+            }
+            return false
+        }
     }
 
     /// The search for the selective elements every path from an instruction meets first.
@@ -128,13 +202,20 @@ struct RequiredAnchors: Sendable {
         let sets: [ScalarSet]
         let looks: [LookInfo]
         let lookPredicates: [Int32]
+        let edgeLengths: [Int?]
         var budget = RequiredAnchors.analysisBudget
 
-        init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32]) {
+        init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], edgeLengths: [Int?]) {
             self.insts = insts
             self.sets = sets
             self.looks = looks
             self.lookPredicates = lookPredicates
+            self.edgeLengths = edgeLengths
+        }
+
+        /// How far an edge of predicate p can move, when it is bounded.
+        private func edgeLength(_ p: Int32) -> Int? {
+            p >= 0 && Int(p) < edgeLengths.count ? edgeLengths[Int(p)].flatMap { $0 > 0 ? $0 : nil } : nil
         }
 
         func isUnselective(_ inst: Instruction) -> Bool {
@@ -143,8 +224,11 @@ struct RequiredAnchors: Sendable {
 
         /// The anchor and the largest distance at which paths from `start` meet it; nil
         /// when some path can avoid every selective element, or the budget is spent.
-        mutating func run(from start: Int32) -> (Anchor, Int)? {
+        /// With `strongOnly`, edges of bounded length and characters that spell no longer
+        /// literal are passed over instead of met.
+        mutating func run(from start: Int32, strongOnly: Bool) -> (Anchor, Int)? {
             var scalars: [ClosedRange<UInt32>] = []
+            var literals = Set<[UInt32]>()
             var predicates = Set<Int32>()
             var minDistance = Int.max, maxDistance = 0
             var seen = Set<Int64>()                    // (pc, distance) pairs
@@ -181,14 +265,21 @@ struct RequiredAnchors: Sendable {
                 case .match: return nil
                 case .fail: break
                 case .edge:
-                    predicates.insert(inst.a)
-                    meet(distance)
-                case .scalar:
-                    scalars.append(UInt32(bitPattern: inst.a)...UInt32(bitPattern: inst.a))
-                    meet(distance)
-                case .set, .notEdge:
-                    if isUnselective(inst) {
+                    if strongOnly, let length = edgeLength(inst.a) {
+                        for step in 1...length { stack.append((pc + 1, distance + step)) }
+                    } else {
+                        predicates.insert(inst.a)
+                        meet(distance)
+                    }
+                case .scalar, .set, .notEdge:
+                    let members = inst.op == .scalar ? [UInt32(bitPattern: inst.a)] : inst.op == .set ? smallMembers(inst.a) : nil
+                    let spelled = members.map { spellAll($0, then: pc + 1) }
+                    if isUnselective(inst) || (strongOnly && (spelled == nil || !spelled!.plain.isEmpty)) {
                         stack.append((pc + 1, distance + 1))
+                    } else if let spelled {
+                        scalars += spelled.plain.map { $0...$0 }
+                        literals.formUnion(spelled.literals)
+                        meet(distance)
                     } else {
                         scalars.append(contentsOf: sets[Int(inst.a)].ranges)
                         meet(distance)
@@ -196,9 +287,64 @@ struct RequiredAnchors: Sendable {
                 }
             }
             guard minDistance <= maxDistance else { return nil }   // no path consumes at all
-            let anchor = Anchor(scalars: ScalarSet(ranges: scalars), predicates: predicates.sorted(),
-                                minDistance: Int32(minDistance))
+            if literals.count > RequiredAnchors.maxLiterals {   // too many to check: their first characters
+                scalars += literals.map { $0[0]...$0[0] }
+                literals.removeAll()
+            }
+            let anchor = Anchor(scalars: ScalarSet(ranges: scalars), literals: literals.sorted { $0.lexicographicallyPrecedes($1) },
+                                predicates: predicates.sorted(), minDistance: Int32(minDistance))
             return (anchor, maxDistance)
+        }
+
+        /// The code points of a set small enough to spell literals with, or nil.
+        private func smallMembers(_ set: Int32) -> [UInt32]? {
+            let set = sets[Int(set)]
+            guard set.count <= 4 else { return nil }
+            return set.ranges.flatMap { Array($0) }
+        }
+
+        /// A path meets one of `firsts` and goes on at `next`: the literals it spells from
+        /// there, and the characters that spell none (or too many).
+        private mutating func spellAll(_ firsts: [UInt32], then next: Int32) -> (plain: [UInt32], literals: [[UInt32]]) {
+            var plain: [UInt32] = [], literals: [[UInt32]] = []
+            for first in firsts {
+                if let strings = spell(from: next, prefix: [first]), !strings.contains(where: { $0.count == 1 }) {
+                    literals += strings
+                } else {
+                    plain.append(first)
+                }
+            }
+            return (plain, literals)
+        }
+
+        /// Every string of code points the instructions from `start` must consume next,
+        /// each beginning with `prefix` and ending where a path reaches anything but a
+        /// character or a small set (or `maxLiteral`); nil beyond `maxLiterals` strings.
+        private mutating func spell(from start: Int32, prefix: [UInt32]) -> [[UInt32]]? {
+            struct State: Hashable { var pc: Int32; var text: [UInt32] }
+            var found = Set<[UInt32]>()
+            var seen = Set<State>()
+            var stack = [State(pc: start, text: prefix)]
+            while let state = stack.popLast() {
+                guard budget > 0, found.count <= RequiredAnchors.maxLiterals else { return nil }
+                guard seen.insert(state).inserted else { continue }
+                budget -= 1
+                let inst = insts[Int(state.pc)]
+                let room = state.text.count < RequiredAnchors.maxLiteral
+                switch inst.op {
+                case .split:
+                    stack.append(State(pc: inst.b, text: state.text))
+                    stack.append(State(pc: inst.a, text: state.text))
+                case .jump: stack.append(State(pc: inst.a, text: state.text))
+                case .save: stack.append(State(pc: state.pc + 1, text: state.text))
+                case .scalar where room: stack.append(State(pc: state.pc + 1, text: state.text + [UInt32(bitPattern: inst.a)]))
+                case .set where room && smallMembers(inst.a) != nil:
+                    for c in smallMembers(inst.a)! { stack.append(State(pc: state.pc + 1, text: state.text + [c])) }
+                default:
+                    found.insert(state.text)
+                }
+            }
+            return found.count <= RequiredAnchors.maxLiterals ? Array(found) : nil
         }
     }
 }
@@ -220,7 +366,7 @@ struct AnchorScanner {
     /// can skip a rule start until its anchor could be in reach.
     private static let lookFurther = 32
     /// Larger than any distance examined ahead of the current position.
-    private static let ringSize = 64
+    private static let ringSize = 128
 
     init(_ anchors: RequiredAnchors) {
         assert(RequiredAnchors.maxDistance + AnchorScanner.lookFurther < AnchorScanner.ringSize)
@@ -260,6 +406,14 @@ struct AnchorScanner {
     mutating func admission(_ pc: Int32, at i: Int) -> Int {
         let r = Int(anchors.requirementOf[Int(pc)])
         guard r >= 0 else { return i }
+        let first = admission(requirement: r, at: i)
+        let r2 = Int(anchors.secondRequirementOf[Int(pc)])
+        guard r2 >= 0, first == i else { return first }
+        return admission(requirement: r2, at: i)
+    }
+
+    /// `admission` for one requirement.
+    private mutating func admission(requirement r: Int, at i: Int) -> Int {
         let requirement = anchors.requirements[r]
         let a = Int(requirement.anchor)
         let maxDistance = Int(requirement.maxDistance)
@@ -300,6 +454,12 @@ struct AnchorScanner {
             mask = anchors.bmpMask[Int(v)]
         } else {
             for (bit, set) in anchors.astralSets where set.contains(v) { mask |= 1 << UInt64(bit) }
+        }
+        var unconfirmed = mask & anchors.literalBits
+        while unconfirmed != 0 {
+            let bit = unconfirmed.trailingZeroBitCount
+            unconfirmed &= unconfirmed - 1
+            if !anchors.literals[bit].holds(at: j, in: scalars) { mask &= ~(1 << UInt64(bit)) }
         }
         let predicateMask = anchors.predicateMask
         for k in Int(outOffsets[j])..<Int(outOffsets[j + 1]) {

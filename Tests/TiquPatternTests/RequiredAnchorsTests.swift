@@ -64,4 +64,49 @@ final class RequiredAnchorsTests: XCTestCase {
         XCTAssertEqual(found.count, withSuffix.count / 3)
         XCTAssertTrue(found.allSatisfy { $0.end - $0.start == 3 })
     }
+
+    /// The test text with 开 at every tenth position: a frequent first character.
+    private var textWithCommonFirst: [UInt32] {
+        var result = text
+        for k in stride(from: 5, to: result.count, by: 10) { result[k] = 0x5F00 }
+        return result
+    }
+
+    func testLiteralAnchorSkipsACommonFirstCharacter() throws {
+        // \p{Han}{1,3} "开发区": 开 is everywhere, 开发区 nowhere. Anchored on the character
+        // 开, the rule would start near every 开; anchored on the literal, almost nowhere.
+        let rule = Pattern.sequence([.repetition(.scalars(han), min: 1, max: 3, greedy: true), lit("开发区")])
+        let program = try RuleSetProgram.compile([rule], captureCounts: [0])
+        var matcher = PatternMatcher(program: program)
+        XCTAssertEqual(matcher.matches(in: Lattice(scalars: textWithCommonFirst)), [])
+        XCTAssertLessThan(matcher.statistics.threadSteps, text.count / 20, "\(matcher.statistics)")
+    }
+
+    func testLiteralAnchorKeepsEveryMatch() throws {
+        // The same rule finds each 开发区 put into the text.
+        var scalars = textWithCommonFirst
+        let word = "开发区".unicodeScalars.map(\.value)
+        let starts = Array(stride(from: 1_000, to: scalars.count - 10, by: 7_919))
+        for s in starts { scalars.replaceSubrange(s..<s + 3, with: word) }
+        let rule = Pattern.sequence([.repetition(.scalars(han), min: 1, max: 3, greedy: true), lit("开发区")])
+        let found = matches(of: try RuleSetProgram.compile([rule], captureCounts: [0]), in: Lattice(scalars: scalars))
+        XCTAssertEqual(found.map(\.end), starts.map { $0 + 3 })
+    }
+
+    func testStrongAnchorLooksPastABoundedEdge() throws {
+        // @edge \p{Han}{0,4} "开发区" with an edge at every fifth position: the edge is no
+        // anchor worth having, the literal after it is, once the edge's length is known.
+        let scalars = textWithCommonFirst
+        let edges = stride(from: 0, to: scalars.count - 2, by: 5).map { Lattice.Edge(start: $0, end: $0 + 2, predicate: 0) }
+        let rule = Pattern.sequence([.edge(0), .repetition(.scalars(han), min: 0, max: 4, greedy: true), lit("开发区")])
+        var work: [Int] = []
+        for lengths in [[2], []] as [[Int?]] {
+            let program = try RuleSetProgram.compile([rule], captureCounts: [0], edgeLengths: lengths)
+            var matcher = PatternMatcher(program: program)
+            XCTAssertEqual(matcher.matches(in: Lattice(scalars: scalars, edges: edges)), [])
+            work.append(matcher.statistics.threadSteps)
+        }
+        XCTAssertLessThan(work[0], edges.count / 10, "with the edge's length")
+        XCTAssertGreaterThan(work[1], edges.count, "without it the edge is the anchor")
+    }
 }

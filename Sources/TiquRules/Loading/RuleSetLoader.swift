@@ -22,9 +22,10 @@ public enum RuleSetLoader {
             }
         }
         problems += lexicons.problems + builder.problems
-        let phases = compilePhases(builder.rules, limits: limits, problems: &problems)
-        guard problems.isEmpty else { throw RuleErrors(problems) }
         let predicates = builder.predicates.predicates
+        let phases = compilePhases(builder.rules, edgeLengths: edgeLengths(predicates, lexicons.lexicons),
+                                   limits: limits, problems: &problems)
+        guard problems.isEmpty else { throw RuleErrors(problems) }
         return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: predicates,
                        lexicons: lexicons.lexicons, lexiconMatcher: LexiconMatcher(lexicons.lexicons),
                        entryPredicates: RuleSet.entryPredicates(lexicons.lexicons, predicates),
@@ -72,14 +73,25 @@ public enum RuleSetLoader {
         return scopes
     }
 
-    private static func compilePhases(_ rules: [CompiledRule], limits: CompileLimits, problems: inout [Diagnostic]) -> [Phase] {
+    /// The longest edge each predicate can stand for, in code points: a lexicon's longest
+    /// entry; nil for numerals, tokens and entities, whose length has no bound.
+    private static func edgeLengths(_ predicates: [EdgePredicate], _ lexicons: [Lexicon]) -> [Int?] {
+        let longest = lexicons.map { $0.entries.map(\.text.unicodeScalars.count).max() ?? 0 }
+        return predicates.map { predicate in
+            if case .lexicon(let index) = predicate.layer { longest[index] } else { nil }
+        }
+    }
+
+    private static func compilePhases(_ rules: [CompiledRule], edgeLengths: [Int?], limits: CompileLimits,
+                                      problems: inout [Diagnostic]) -> [Phase] {
         let numbers = Set(rules.map(\.phase)).sorted()
         var phases: [Phase] = []
         for number in numbers {
             let members = rules.indices.filter { rules[$0].phase == number }
             do throws(PatternCompileError) {
                 let program = try RuleSetProgram.compile(members.map { rules[$0].pattern },
-                                                         captureCounts: members.map { rules[$0].captureNames.count }, limits: limits)
+                                                         captureCounts: members.map { rules[$0].captureNames.count },
+                                                         edgeLengths: edgeLengths, limits: limits)
                 phases.append(Phase(number: number, rules: members, program: program))
             } catch {
                 let rule = rules[members[error.ruleIndex ?? 0]]
