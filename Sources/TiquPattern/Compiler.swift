@@ -14,6 +14,17 @@ struct Compiler {
     private(set) var lookPredicates: [Int32] = []
     private var setIds: [ScalarSet: Int32] = [:]
     private var pendingLooks: [(id: Int, pattern: Pattern, backward: Bool)] = []
+    /// Lookarounds already compiled, by what they test: the same lookaround written in
+    /// several rules (a name start, "not inside a verb") is one sub-program with one id,
+    /// so the matcher, which remembers each id's result per position, evaluates it once
+    /// per position for all of them. Sound because a lookaround's result depends only on
+    /// its sub-pattern and the position, never on the rule it is written in.
+    private var lookIds: [LookKey: Int] = [:]
+    private struct LookKey: Hashable {
+        var direction: LookDirection
+        var negated: Bool
+        var pattern: Pattern
+    }
     private var rule = 0
     private var captureCount = 0
 
@@ -163,7 +174,13 @@ struct Compiler {
         case .assertion(let a):
             append(.assert, Compiler.code(a))
         case .look(let direction, let negated, let q):
+            let key = LookKey(direction: direction, negated: negated, pattern: q)
+            if let id = lookIds[key] {
+                append(.look, Int32(id))
+                return
+            }
             let id = looks.count
+            lookIds[key] = id
             var info = LookInfo(start: -1, backward: direction == .behind, negated: negated)
             if let oneStep = OneStepLook(q) {
                 info.isOneStep = true
