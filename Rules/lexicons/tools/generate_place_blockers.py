@@ -43,7 +43,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # nouns in which a known place and a suffix character read as a name
          # (桓仁山参, 腾冲火山, 腾冲驼峰机场) or an abbreviation (马铃薯, 大马哈鱼)
          "山参": ("山", "term"), "火山": ("火山", "term"), "驼峰": ("峰", "term"),
-         "马铃薯": ("马", "term"), "马哈鱼": ("马|哈", "term"), "政协": ("和政", "term")}
+         "马铃薯": ("马", "term"), "马哈鱼": ("马|哈", "term"), "政协": ("和政", "term"),
+         "和政府": ("和政", "term"), "创新和": ("新和", "term"), "山洪": ("山", "term"), "猕猴桃": ("桃园", "term"),
+         # animals, like 东北虎 (GUIDELINES.md): no places
+         "大熊猫": ("熊猫", "term"), "金丝猴": ("金丝", "term"), "藏羚羊": ("藏", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
