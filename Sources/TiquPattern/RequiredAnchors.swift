@@ -204,6 +204,8 @@ struct RequiredAnchors: Sendable {
         let lookPredicates: [Int32]
         let edgeLengths: [Int?]
         var budget = RequiredAnchors.analysisBudget
+        /// What `spell` returned, by (instruction after the character, character).
+        private var spelledCache: [Int64: [[UInt32]]?] = [:]
 
         init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], edgeLengths: [Int?]) {
             self.insts = insts
@@ -308,7 +310,12 @@ struct RequiredAnchors: Sendable {
         private mutating func spellAll(_ firsts: [UInt32], then next: Int32) -> (plain: [UInt32], literals: [[UInt32]]) {
             var plain: [UInt32] = [], literals: [[UInt32]] = []
             for first in firsts {
-                if let strings = spell(from: next, prefix: [first]), !strings.contains(where: { $0.count == 1 }) {
+                // The same instruction is met at many distances and from many starts;
+                // what it spells does not depend on either.
+                let key = Int64(next) << 32 | Int64(first)
+                let spelled = spelledCache[key] ?? spell(from: next, prefix: [first])
+                spelledCache[key] = .some(spelled)
+                if let strings = spelled, !strings.contains(where: { $0.count == 1 }) {
                     literals += strings
                 } else {
                     plain.append(first)
