@@ -231,6 +231,7 @@ struct RequiredAnchors: Sendable {
         mutating func run(from start: Int32, strongOnly: Bool) -> (Anchor, Int)? {
             var scalars: [ClosedRange<UInt32>] = []
             var literals = Set<[UInt32]>()
+            var merged = Set<Int32>()              // instructions whose strings are in
             var predicates = Set<Int32>()
             var minDistance = Int.max, maxDistance = 0
             var seen = Set<Int64>()                    // (pc, distance) pairs
@@ -279,8 +280,10 @@ struct RequiredAnchors: Sendable {
                     if isUnselective(inst) || (strongOnly && (spelled == nil || !spelled!.plain.isEmpty)) {
                         stack.append((pc + 1, distance + 1))
                     } else if let spelled {
-                        scalars += spelled.plain.map { $0...$0 }
-                        literals.formUnion(spelled.literals)
+                        if merged.insert(pc).inserted {   // met again at another distance: same strings
+                            scalars += spelled.plain.map { $0...$0 }
+                            literals.formUnion(spelled.literals)
+                        }
                         meet(distance)
                     } else {
                         scalars.append(contentsOf: sets[Int(inst.a)].ranges)
