@@ -10,6 +10,8 @@ enum ItemReference: Hashable {
     case numeral(Int)
     case lexiconHit(lexicon: Int, hit: Int)
     case entity(Int)
+    /// A mention of an earlier entity's name (@echo): it has only its text.
+    case echo
 }
 
 /// Everything the rules can match over in one document: the code points, the
@@ -28,6 +30,8 @@ struct LatticeItems {
     /// index here (the other edges have tag -1).
     private var references: [ItemReference] = []
     private var baseEdges: [Lattice.Edge] = []
+    /// Per @echo predicate: the names it already has edges for.
+    private var echoNames: [Int: Set<[UInt32]>] = [:]
     /// The lattice of the items so far: rebuilt when a phase adds its entities.
     private(set) var lattice = Lattice(scalars: [])
 
@@ -99,7 +103,39 @@ struct LatticeItems {
                 addBase(p, entity.start, entity.end, .entity(entities.count - 1))
             }
         }
+        addEchoes(of: accepted)
         rebuildLattice()
+    }
+
+    /// Edges for every occurrence of the names of `accepted` that @echo predicates ask
+    /// for: an entity's text, or with a lexicon of suffixes, its text without the
+    /// longest suffix that leaves at least two code points (龙脊镇 -> 龙脊; an entity
+    /// with no such suffix gives no name then).
+    private mutating func addEchoes(of accepted: [Entity]) {
+        let codePoints = document.codePoints
+        for p in ruleSet.predicates.indices {
+            guard case let .echo(type, strip) = ruleSet.predicates[p].layer else { continue }
+            let suffixes = strip.map { ruleSet.lexicons[$0].entries.map { Array($0.text.unicodeScalars.map(\.value)) } } ?? []
+            var known = echoNames[p] ?? []
+            var fresh: [[UInt32]] = []
+            for entity in accepted where entity.type == type {
+                let text = Array(codePoints[entity.start..<entity.end])
+                var name: [UInt32]? = strip == nil ? text : nil
+                if let longest = suffixes.filter({ text.count - $0.count >= 2 && text.suffix($0.count).elementsEqual($0) }).max(by: { $0.count < $1.count }) {
+                    name = Array(text.dropLast(longest.count))
+                }
+                if let name, name.count >= 2, known.insert(name).inserted { fresh.append(name) }
+            }
+            echoNames[p] = known
+            guard !fresh.isEmpty else { continue }
+            let document = self.document
+            for occurrence in MultiPatternAutomaton(scalarEntries: fresh).occurrences(in: codePoints) {
+                let lookup = { (key: String) -> String? in key == "text" ? document.slice(occurrence.start, occurrence.end) : nil }
+                if ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(lookup) }) {
+                    addBase(p, occurrence.start, occurrence.end, .echo)
+                }
+            }
+        }
     }
 
     private mutating func rebuildLattice() {
@@ -131,6 +167,8 @@ struct LatticeItems {
         case let .lexiconHit(lexicon, hit):
             let entry = ruleSet.lexicons[lexicon].entries[lexiconHits[lexicon][hit].entry]
             return entry.attributes[key].map(OutputValue.text) ?? .missing
+        case .echo:
+            return .missing
         case .entity(let index):
             let entity = entities[index]
             switch key {

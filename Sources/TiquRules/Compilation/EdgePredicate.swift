@@ -11,6 +11,10 @@ public enum EdgeLayer: Sendable, Hashable, CustomStringConvertible {
     case lexicon(Int)
     /// Entities of this type from earlier phases.
     case entity(String)
+    /// Every occurrence of the name of an earlier phase's entity of this type: its text,
+    /// or with a lexicon `strip`, its text without a final entry of it (龙脊镇 gives
+    /// 龙脊), for later mentions that drop the suffix.
+    case echo(type: String, strip: Int?)
 
     public var description: String {
         switch self {
@@ -18,6 +22,7 @@ public enum EdgeLayer: Sendable, Hashable, CustomStringConvertible {
         case .number: "@number"
         case .lexicon(let index): "@lex(#\(index))"
         case .entity(let type): "@\(type)"
+        case .echo(let type, let strip): strip.map { "@echo(\(type), #\($0))" } ?? "@echo(\(type))"
         }
     }
 }

@@ -167,6 +167,8 @@ struct PatternCompiler {
                 return nil
             }
             return .lexicon(index)
+        case "echo":
+            return echoLayer(spec)
         default:
             guard spec.layer == spec.layer.uppercased(), spec.layer.first?.isLetter == true else {
                 diagnostics.append(Diagnostic(spec.location, "unknown layer @\(spec.layer)",
@@ -177,12 +179,30 @@ struct PatternCompiler {
         }
     }
 
+    /// @echo(TYPE) or @echo(TYPE, LEXICON).
+    private mutating func echoLayer(_ spec: EdgeSpec) -> EdgeLayer? {
+        guard let type = spec.names.first, type == type.uppercased(), type.first?.isLetter == true else {
+            diagnostics.append(Diagnostic(spec.location, "@echo needs an entity type",
+                                          expected: "@echo(PLACE) or @echo(PLACE, LEXICON_OF_SUFFIXES)"))
+            return nil
+        }
+        guard spec.names.count == 2 else { return .echo(type: type, strip: nil) }
+        guard let index = scope.lexicons[spec.names[1]] else {
+            diagnostics.append(Diagnostic(spec.location, "unknown lexicon '\(spec.names[1])'",
+                                          expected: "a lexicon declared in this file or an imported one: "
+                                              + scope.lexicons.keys.sorted().joined(separator: ", ")))
+            return nil
+        }
+        return .echo(type: type, strip: index)
+    }
+
     func knownAttributes(_ layer: EdgeLayer) -> Set<String> {
         switch layer {
         case .number: LayerAttributes.number
         case .token: LayerAttributes.token
         case .lexicon(let index): lexicons[index].keys.union(["text"])
         case .entity: entityAttributes
+        case .echo: ["text"]
         }
     }
 }

@@ -192,8 +192,10 @@ struct PatternParser {
         if negated { spec.constraints.append(AttributeConstraint(key: key, test: .absent, location: location)); return }
         let excluded = cursor.eat("!=")
         guard excluded || cursor.eat("=") else {
-            // The first bare word of @lex(...) names the lexicon; any other bare word asks that the attribute be present.
-            if spec.layer == "lex" && spec.names.isEmpty {
+            // The first bare word of @lex(...) names the lexicon, and the first two of
+            // @echo(...) the entity type and the lexicon of suffixes; any other bare word
+            // asks that the attribute be present.
+            if (spec.layer == "lex" && spec.names.isEmpty) || (spec.layer == "echo" && spec.names.count < 2) {
                 spec.names.append(key)
             } else {
                 spec.constraints.append(AttributeConstraint(key: key, test: .present, location: location))
