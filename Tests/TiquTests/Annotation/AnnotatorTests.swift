@@ -119,6 +119,43 @@ final class AnnotatorTests: XCTestCase {
         XCTAssertEqual(try annotator.annotate(document).map(\.type), ["PLACE", "PROJECT"])
     }
 
+    func testEchoFindsLaterMentionsOfAnEarlierName() throws {
+        // Phase 1 finds 龙脊镇 after a comma (and 乡 alone, too short to echo). Phase 2 finds
+        // the name 龙脊 wherever it is, before or after, and the full name 龙脊镇 also where
+        // phase 1 did not (after 。).
+        let annotator = try Self.annotator(["p.tiqu": """
+        lexicon suffixes = "suffixes.txt"
+        rule town
+          type PLACE
+          pattern "，" (?<n> "龙脊镇" | "乡")
+          span n
+        end
+        phase 2
+        rule name
+          type PLACE
+          pattern (?<n> @echo(PLACE, suffixes))
+          span n
+        end
+        rule full
+          type TOWN
+          pattern (?<n> @echo(PLACE))
+          span n
+        end
+        """, "suffixes.txt": "镇\n乡\n"])
+        let document = Document(text: "龙脊茶增产，龙脊镇，乡。龙脊镇")
+        let found = try annotator.annotate(document).map { "\($0.type) \(document.slice($0.start, $0.end))@\($0.start)" }
+        XCTAssertEqual(found, ["PLACE 龙脊@0", "PLACE 龙脊镇@6", "TOWN 龙脊镇@6", "PLACE 乡@10", "PLACE 龙脊@12", "TOWN 龙脊镇@12"])
+    }
+
+    func testEchoNeedsAnEntityTypeAndAKnownLexicon() throws {
+        for (pattern, message) in [("@echo(place)", "@echo needs an entity type"), ("@echo(PLACE, nosuch)", "unknown lexicon 'nosuch'")] {
+            let files = ["p.tiqu": "phase 2\nrule p\n  type PLACE\n  pattern \(pattern)\nend\n"]
+            XCTAssertThrowsError(try Self.annotator(files)) { error in
+                XCTAssertTrue("\(error)".contains(message), "\(error)")
+            }
+        }
+    }
+
     func testVetoClaimsItsSpanAndIsDropped() throws {
         let annotator = try Self.annotator(["v.tiqu": """
         rule n
