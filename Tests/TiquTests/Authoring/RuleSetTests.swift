@@ -51,7 +51,7 @@ final class CorpusTests: XCTestCase {
     // The bars sit a little below the measured figures (README), so that a rule change
     // that loses ground fails here.
     func testScoresOnTheTestSplit() throws {
-        try assertScores(split: "test", bars: ["QUANTITY": 0.97, "PERCENT": 0.97, "PLACE": 0.85, "PROJECT": 0.88])
+        try assertScores(split: "test", bars: ["QUANTITY": 0.97, "PERCENT": 0.97, "PLACE": 0.87, "PROJECT": 0.88])
     }
 
     func testScoresOnTheDevSplit() throws {
