@@ -20,6 +20,8 @@ import argparse
 import os
 import sys
 
+import lexicon_file
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 LEX = os.path.dirname(HERE)
 
@@ -67,12 +69,7 @@ def main():
 #   country=  for a city, the country it is in
 #   source=   jionlp for generated entries
 """
-    text = header + "\n".join(rows.values()) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    lexicon_file.write(args.output, header, rows.values())
     print(f"{len(rows)} entries", file=sys.stderr)
 
 

@@ -27,6 +27,8 @@ nothing in the build depends on this script, only its output is committed):
 import argparse
 import os
 import sys
+
+import lexicon_file
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -118,12 +120,7 @@ def main():
 #   source=  idiom (jionlp idiom dictionary) | hand (hand-written list)
 #            | term | slogan (terms and slogans of the genre)
 """
-    text = header + "\n".join(lines) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    lexicon_file.write(args.output, header, lines)
     print(f"{len(lines)} blockers", file=sys.stderr)
 
 

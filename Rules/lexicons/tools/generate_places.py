@@ -43,6 +43,8 @@ import re
 import sys
 from collections import OrderedDict
 
+import lexicon_file
+
 # ---------------------------------------------------------------------------
 # Official full names that are ordinary words in report prose; they are not
 # emitted at all (neither full nor short). 城区/郊区/矿区 are official names of
@@ -406,12 +408,7 @@ def main():
     refs, aliases = load_divisions()
     entries, dropped = build(refs, aliases)
     lines = fmt(entries)
-    text = HEADER.format(version=jionlp.__version__) + "\n".join(lines) + "\n"
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-    else:
-        sys.stdout.write(text)
+    lexicon_file.write(args.output, HEADER.format(version=jionlp.__version__), lines)
     if args.report:
         from collections import Counter
         c = Counter(r.level for r in refs if r.status == "current")
