@@ -51,7 +51,7 @@ public struct Annotator: Sendable {
         var matcher = PatternMatcher(program: phase.program)
         return matcher.matches(in: items.lattice).compactMap { match in
             let ruleIndex = phase.rules[match.rule]
-            return entity(for: match, rule: ruleIndex, items: items).map {
+            return entity(for: match, rule: ruleSet.rules[ruleIndex], index: ruleIndex, items: items).map {
                 ConflictResolver.Candidate(entity: $0, priority: ruleSet.rules[ruleIndex].priority)
             }
         }
@@ -59,15 +59,13 @@ public struct Annotator: Sendable {
 
     /// A match becomes an entity: its span (from the `span` captures), its
     /// outputs, and the captures that took part, for provenance.
-    func entity(for match: PatternMatch, rule index: Int, items: LatticeItems) -> Entity? {
-        let rule = ruleSet.rules[index]
+    func entity(for match: PatternMatch, rule: CompiledRule, index: Int, items: LatticeItems) -> Entity? {
         let start = rule.spanFrom.flatMap { match.captures[$0]?.lowerBound } ?? match.start
         let end = rule.spanTo.flatMap { match.captures[$0]?.upperBound } ?? match.end
         guard start < end else { return nil }
         var entity = Entity(start: start, end: end, type: rule.type, rule: index)
-        let evaluator = OutputEvaluator(items: items, rule: rule, captures: match.captures)
         for (key, expression) in rule.outputs {
-            assign(evaluator.evaluate(expression), to: key, of: &entity)
+            assign(OutputEvaluator.evaluate(expression, items: items, rule: rule, captures: match.captures), to: key, of: &entity)
         }
         entity.captures = zip(rule.captureNames, match.captures).compactMap { name, span in
             span.map { Entity.Capture(name: name, start: $0.lowerBound, end: $0.upperBound) }

@@ -37,13 +37,15 @@ enum OutputValue: Equatable {
     }
 }
 
-/// Evaluates a rule's output expressions on one match.
-struct OutputEvaluator {
-    let items: LatticeItems
-    let rule: CompiledRule
-    let captures: [Range<Int>?]
-
-    func evaluate(_ expression: OutputExpression) -> OutputValue {
+/// Evaluates a rule's output expressions on one match. (Functions of their arguments,
+/// not a value holding them: it runs once per match, and a copy of the items would
+/// retain and release each of their arrays every time.)
+enum OutputEvaluator {
+    static func evaluate(_ expression: OutputExpression, items: LatticeItems, rule: CompiledRule,
+                         captures: [Range<Int>?]) -> OutputValue {
+        func evaluate(_ expression: OutputExpression) -> OutputValue {
+            OutputEvaluator.evaluate(expression, items: items, rule: rule, captures: captures)
+        }
         switch expression {
         case .text(let text): return .text(text)
         case .number(let digits): return OutputValue.text(digits).asNumber
