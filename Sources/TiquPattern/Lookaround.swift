@@ -15,10 +15,18 @@
 /// a step, so each lookaround is evaluated at most once per position.
 ///
 /// Lookarounds run at almost every position of a real rule set, so the evaluator keeps
-/// its buffers between searches: an open-addressing visited set that is cleared through
-/// the list of slots it filled, and the work stack. Nothing is allocated per search.
+/// its buffers between searches: the first position each instruction was visited at (by
+/// instruction, valid for one search id), an open-addressing set for further positions
+/// that is cleared through the list of slots it filled, and the work stack. Nothing is
+/// allocated per search.
 struct LookaroundEvaluator {
     private var slots = [Int](repeating: 0, count: 64)   // key + 1, or 0 for empty
+    /// Most instructions are reached at one position per search, so the first position
+    /// of each is kept by instruction (`firstSearch[pc]` is the search that set
+    /// `firstPosition[pc]`), and only further positions go to the hashed set.
+    private var firstSearch: [Int] = []
+    private var firstPosition: [Int] = []
+    private var searchCount = 0
     private var filled: [Int] = []
     private var stack: [(pc: Int32, pos: Int)] = []
     /// Evaluators for lookarounds nested in this one's sub-program, kept like the buffers.
@@ -37,12 +45,12 @@ struct LookaroundEvaluator {
 
     private mutating func search(from start: Int32, at position: Int, backward: Bool, program: RuleSetProgram,
                                  lattice: Lattice, steps: inout Int) -> Bool {
-        clear()
+        clear(instructions: program.insts.count)
         let stride = program.insts.count
         stack.append((start, position))
         defer { stack.removeAll(keepingCapacity: true) }
         while let (pc, pos) = stack.popLast() {
-            guard insert(pos &* stride &+ Int(pc)) else { continue }
+            guard visit(Int(pc), pos, stride: stride) else { continue }
             steps &+= 1
             let inst = program.insts[Int(pc)]
             switch inst.op {
@@ -100,7 +108,28 @@ struct LookaroundEvaluator {
 
     // MARK: visited set
 
-    private mutating func clear() {
+    /// Starts a search: forgets every visited state.
+    private mutating func clear(instructions: Int) {
+        searchCount += 1
+        if firstSearch.count < instructions {
+            firstSearch = [Int](repeating: 0, count: instructions)
+            firstPosition = [Int](repeating: 0, count: instructions)
+        }
+        clearSlots()
+    }
+
+    /// Marks state (pc, pos) visited; false if it was already.
+    @inline(__always)
+    private mutating func visit(_ pc: Int, _ pos: Int, stride: Int) -> Bool {
+        if firstSearch[pc] != searchCount {
+            firstSearch[pc] = searchCount
+            firstPosition[pc] = pos
+            return true
+        }
+        return firstPosition[pc] != pos && insert(pos &* stride &+ pc)
+    }
+
+    private mutating func clearSlots() {
         for slot in filled { slots[slot] = 0 }
         filled.removeAll(keepingCapacity: true)
     }
