@@ -49,11 +49,11 @@ struct StartSetIndex: Sendable {
         case assertion(Int32)
     }
 
-    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo]) {
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32]) {
         var guardOffsets: [Int32] = [0]
         var guards: [EntryGuard] = []
         for start in ruleStarts {
-            guards += StartSetIndex.entryGuards(insts: insts, looks: looks, start: start) ?? []
+            guards += StartSetIndex.entryGuards(insts: insts, start: start) ?? []
             guardOffsets.append(Int32(guards.count))
         }
         self.guardOffsets = guardOffsets
@@ -143,7 +143,7 @@ struct StartSetIndex: Sendable {
 
     /// The guards every path from `start` meets before consuming, or nil when some
     /// path can consume (or match) without passing one.
-    static func entryGuards(insts: [Instruction], looks: [LookInfo], start: Int32) -> [EntryGuard]? {
+    static func entryGuards(insts: [Instruction], start: Int32) -> [EntryGuard]? {
         var found: [EntryGuard] = []
         var seen = Set<Int32>()
         var stack = [start]
@@ -155,8 +155,9 @@ struct StartSetIndex: Sendable {
             case .jump: stack.append(inst.a)
             case .save: stack.append(pc + 1)
             case .look:
-                let info = looks[Int(inst.a)]
-                guard info.isOneStep, !info.negated else { return nil }
+                // Any lookaround will do, searched or one-step, negated or not: the
+                // rule's closure would evaluate it at this position anyway, and the
+                // matcher remembers the result, so checking it first costs nothing more.
                 found.append(.look(inst.a))
             case .assert:
                 let assertion = Compiler.assertion(inst.a)
