@@ -44,7 +44,10 @@
 /// query position and how far it has looked; queries come at non-decreasing positions
 /// within one document (the matcher's one left-to-right pass), and an anchor is shared
 /// only by requirements with the same minimum distance, so each position is examined
-/// at most once per anchor.
+/// at most once per anchor. Examining a position computes its mask once (the ring), and
+/// confirming a literal bit there compares at most `maxLiterals` strings of at most
+/// `maxLiteral` code points: a constant. (Spelling literals is charged to the same
+/// analysis budget, and each character is spelled once per instruction.)
 struct RequiredAnchors: Sendable {
     /// The longest run of unselective code points (and bounded edges) the analysis follows.
     static let maxDistance = 40
