@@ -40,7 +40,8 @@ struct StartSetIndex: Sendable {
     let guards: [EntryGuard]
 
     /// A zero-width condition that every path from a rule's start passes before it
-    /// consumes anything: a non-negated one-step lookaround, or a start anchor.
+    /// consumes anything: a lookaround (the matcher memoises its result per position, so
+    /// checking it here costs nothing the rule's closure would not), or a start anchor.
     /// Seeding only where one holds loses no match (it is necessary for every path)
     /// and spares the many rules that begin with a boundary lookbehind such as
     /// (?<= [，、] | @lex(verbs)) the work of starting at every character.

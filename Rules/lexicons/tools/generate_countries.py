@@ -3,8 +3,8 @@
 
 Countries, their capitals and their best-known cities are PLACE wherever a report
 names them (深化与俄罗斯合作, 石岛至韩国仁川航线, 远销德国、摩洛哥). The list is
-the hand-written entries kept below (HAND_WRITTEN: usual short forms of official
-texts) plus the world location table of the PyPI package jionlp (version used: 1.5.31,
+the hand-written entries already in countries.txt (those without source=: usual short
+forms of official texts), kept as they are, plus the world location table of the PyPI package jionlp (version used: 1.5.31,
 jionlp/dictionary/world_location.txt): every country's common and full name, its
 capital and the cities it lists. Names that are also ordinary words are left out
 (STOP: 万象 is "all things" in 万象更新); China's cities are in places.txt.

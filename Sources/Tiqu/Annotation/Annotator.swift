@@ -58,7 +58,9 @@ public struct Annotator: Sendable {
     }
 
     /// A match becomes an entity: its span (from the `span` captures), its
-    /// outputs, and the captures that took part, for provenance.
+    /// outputs, and the captures that took part, for provenance. `rule` is
+    /// `ruleSet.rules[index]`, passed borrowed: binding it here would copy the rule
+    /// (and retain its arrays) once per match.
     func entity(for match: PatternMatch, rule: CompiledRule, index: Int, items: LatticeItems) -> Entity? {
         let start = rule.spanFrom.flatMap { match.captures[$0]?.lowerBound } ?? match.start
         let end = rule.spanTo.flatMap { match.captures[$0]?.upperBound } ?? match.end
