@@ -19,7 +19,9 @@
 /// meets a character, the analysis also reads the characters its instructions must
 /// consume next (through alternations of literals, up to `maxLiteral` code points and
 /// `maxLiterals` strings), and the anchor is that set of LITERAL strings: it occurs at
-/// j only where one of them is spelled out from j.
+/// j only where one of them is spelled out from j. Where the paths spell more strings
+/// than that (等乡镇, 两个中心镇, 三大景区 ...), their distinct prefixes of the longest
+/// length that is few enough are the anchor (两个, 三大 ...), not their first characters.
 ///
 /// An edge or a single character is often a weak anchor too (every known place name is
 /// an edge; 和 and 村 are everywhere), while a word further on is rare (经济开发区 after a
@@ -199,6 +201,27 @@ struct RequiredAnchors: Sendable {
         }
     }
 
+    /// At most `maxLiterals` strings that one of `literals` must begin with: the
+    /// literals themselves, or else their distinct prefixes of the longest length that
+    /// is few enough (every occurrence of a literal is an occurrence of its prefix, so
+    /// checking prefixes is sound; 两个中心镇, 两个重点镇 ... become 两个). Beyond two
+    /// code points, their first characters go to `plain`.
+    static func fewest(_ literals: Set<[UInt32]>, plain: inout [ClosedRange<UInt32>]) -> [[UInt32]] {
+        let sorted = literals.sorted { $0.lexicographicallyPrecedes($1) }
+        guard sorted.count > maxLiterals else { return sorted }
+        // The prefixes of a sorted list are sorted: distinct ones differ from their predecessor.
+        for length in stride(from: maxLiteral - 1, through: 2, by: -1) {
+            var prefixes: [[UInt32]] = []
+            for literal in sorted where prefixes.count <= maxLiterals {
+                let prefix = literal.prefix(length)
+                if prefixes.last.map({ !$0.elementsEqual(prefix) }) ?? true { prefixes.append(Array(prefix)) }
+            }
+            if prefixes.count <= maxLiterals { return prefixes }
+        }
+        plain += sorted.map { $0[0]...$0[0] }
+        return []
+    }
+
     /// The search for the selective elements every path from an instruction meets first.
     private struct Analysis {
         let insts: [Instruction]
@@ -295,11 +318,8 @@ struct RequiredAnchors: Sendable {
                 }
             }
             guard minDistance <= maxDistance else { return nil }   // no path consumes at all
-            if literals.count > RequiredAnchors.maxLiterals {   // too many to check: their first characters
-                scalars += literals.map { $0[0]...$0[0] }
-                literals.removeAll()
-            }
-            let anchor = Anchor(scalars: ScalarSet(ranges: scalars), literals: literals.sorted { $0.lexicographicallyPrecedes($1) },
+            let checked = RequiredAnchors.fewest(literals, plain: &scalars)
+            let anchor = Anchor(scalars: ScalarSet(ranges: scalars), literals: checked,
                                 predicates: predicates.sorted(), minDistance: Int32(minDistance))
             return (anchor, maxDistance)
         }
