@@ -269,9 +269,17 @@ public struct PatternMatcher: Sendable {
         }
     }
 
+    /// Seeds rule `rule` at `i` unless it was seeded here already or its anchor is known
+    /// to be out of reach (the common case: inlined, so that it costs two loads).
+    @inline(__always)
     private mutating func seedRule(_ rule: Int32, at i: Int) {
         let r = Int(rule)
         guard seedEpoch[r] != epoch, retryAt[r] <= i else { return }
+        startRule(rule, at: i)
+    }
+
+    private mutating func startRule(_ rule: Int32, at i: Int) {
+        let r = Int(rule)
         let admission = anchorScanner.admission(program.ruleStarts[r], at: i)
         guard admission == i else {
             retryAt[r] = admission   // its anchor is out of reach until then

@@ -48,7 +48,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "马铃薯": ("马", "term"), "马哈鱼": ("马|哈", "term"), "政协": ("和政", "term"),
          "和政府": ("和政", "term"), "创新和": ("新和", "term"), "江河湖": ("江|河|湖", "term"), "红景天": ("天等", "term"), "黄山松": ("黄山", "term"), "山洪": ("山", "term"), "猕猴桃": ("桃园", "term"),
          # animals, like 东北虎 (GUIDELINES.md): no places
-         "大熊猫": ("熊猫", "term"), "金丝猴": ("金丝", "term"), "藏羚羊": ("藏", "term")}
+         "大熊猫": ("熊猫", "term"), "金丝猴": ("金丝", "term"), "藏羚羊": ("藏", "term"),
+         # rankings: 全国百佳县 (the hundred best counties)
+         "百佳县": ("佳县", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """

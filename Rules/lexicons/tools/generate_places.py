@@ -55,6 +55,11 @@ FULL_STOPLIST = {
     "城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中西区",
 }
 
+# Official full names that are also generic words (老城区 "the old town", 新城区 "the
+# new district"): a place only in a document that names the division's parent city
+# (洛阳市 or 洛阳 for 洛阳市老城区), through `requires=`.
+GENERIC_FULL = {"新城区", "老城区"}
+
 # Short forms (after suffix stripping) that are ordinary words or generic
 # morphemes. Each would cause false PLACE matches inside ordinary text or inside
 # other names. The full names (市中区, 新城区 ...) are still emitted.
@@ -350,7 +355,14 @@ def fmt(entries):
         if any(r.status != "current" for r, _ in lst):
             attrs.append("status=" + "|".join(r.status for r, _ in lst))
             attrs.append("renamed_to=" + "|".join(r.renamed_to or "-" for r, _ in lst))
-        if any(s == "requires" for _, s in lst):
+        if surface in GENERIC_FULL:
+            forms = []
+            for r, _ in lst:
+                for form in (r.parent, short_form(r.parent)):   # 洛阳市, 洛阳
+                    if form and form not in forms:
+                        forms.append(form)
+            attrs.append("requires=" + "|".join(forms))
+        elif any(s == "requires" for _, s in lst):
             forms = []
             for r, _ in lst:
                 for form in (r.full, surface + r.full[-1]):   # 互助土族自治县, 互助县
@@ -394,7 +406,9 @@ HEADER = """\
 #   renamed_to= the name that replaced a former name; '-' for current referents
 #   requires=   present on short forms that are also ordinary words (互助, 平安, 同仁):
 #               the entry counts only in documents that contain one of these forms
-#               (the full name, or the short form with its suffix), see Rules/README.md
+#               (the full name, or the short form with its suffix), see Rules/README.md;
+#               and on the full names that are generic words (老城区, 新城区): the
+#               parent city, in full or short
 """
 
 
