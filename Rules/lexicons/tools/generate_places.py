@@ -56,9 +56,9 @@ FULL_STOPLIST = {
 }
 
 # Official full names that are also generic words (老城区 "the old town", 新城区 "the
-# new district"): a place only in a document that names the division's parent city
+# new district", 城北区 "the north of the town"): a place only in a document that names the division's parent city
 # (洛阳市 or 洛阳 for 洛阳市老城区), through `requires=`.
-GENERIC_FULL = {"新城区", "老城区"}
+GENERIC_FULL = {"新城区", "老城区", "城东区", "城西区", "城北区", "城中区"}
 
 # Short forms (after suffix stripping) that are ordinary words or generic
 # morphemes. Each would cause false PLACE matches inside ordinary text or inside
