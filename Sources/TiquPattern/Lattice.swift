@@ -53,14 +53,50 @@ public struct Lattice: Sendable {
     /// and predicate are merged (the first given is kept).
     public init(scalars: [UInt32], sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
         let n = scalars.count
-        self.scalars = scalars
         var flags = [Bool](repeating: false, count: n + 1)
         for b in sentenceBoundaries where b >= 0 && b <= n { flags[b] = true }
-        boundary = flags
+        Lattice.check(edges, count: n)
+        self.init(scalars: scalars, boundary: flags, sorted: Lattice.sortedUnique(edges, count: n))
+    }
+
+    /// This lattice with `more` edges: the lattice built from all the edges given so
+    /// far followed by `more` (so an edge already here wins over an added one with the
+    /// same span and predicate). The edges here are not sorted again: the added ones
+    /// are sorted and merged in, O(n + E + m log m) for m added edges.
+    public func adding(_ more: [Edge]) -> Lattice {
+        guard !more.isEmpty else { return self }
+        Lattice.check(more, count: count)
+        let key = { (e: Edge) in (e.start, e.predicate, -e.end) }
+        let added = more.indices.sorted {
+            let a = more[$0], b = more[$1]
+            return (a.start, a.predicate, -a.end, $0) < (b.start, b.predicate, -b.end, $1)
+        }.map { more[$0] }
+        var merged: [Edge] = []
+        merged.reserveCapacity(edges.count + added.count)
+        var i = 0
+        for edge in added {
+            while i < edges.count && key(edges[i]) <= key(edge) {
+                merged.append(edges[i])
+                i += 1
+            }
+            if let last = merged.last, last.sameKey(edge) { continue }   // here already, or added twice
+            merged.append(edge)
+        }
+        merged.append(contentsOf: edges[i...])
+        return Lattice(scalars: scalars, boundary: boundary, sorted: merged)
+    }
+
+    private static func check(_ edges: [Edge], count n: Int) {
         for e in edges {
             precondition(e.start >= 0 && e.start < e.end && e.end <= n, "invalid lattice edge \(e)")
         }
-        let sorted = Lattice.sortedUnique(edges, count: n)
+    }
+
+    /// A lattice over edges already in (start, predicate, end descending) order, unique.
+    private init(scalars: [UInt32], boundary: [Bool], sorted: [Edge]) {
+        let n = scalars.count
+        self.scalars = scalars
+        self.boundary = boundary
         self.edges = sorted
         outOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.start))
         // Edges by end: a counting sort, stable, so ties stay in `edges` order.

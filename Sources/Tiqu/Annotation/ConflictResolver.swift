@@ -32,12 +32,16 @@ struct ConflictResolver {
     /// given what earlier phases accepted.
     static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int,
                         explaining: Bool = false) -> (accepted: [Entity], losses: [Loss]) {
-        // One table per type, mutated in place (a copy would cost the document's length per candidate).
-        var types = Array(Set(earlier.map(\.type) + candidates.map(\.entity.type)))
+        // One table per type that has candidates, mutated in place (a copy would cost the
+        // document's length per candidate); earlier entities of other types cannot conflict.
+        var types = Array(Set(candidates.map(\.entity.type)))
         types.sort()
         var tables = types.map { _ in Occupancy(count: documentLength) }
         let tableOf = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
-        for entity in earlier { tables[tableOf[entity.type]!].take(entity, priority: Int.max) }
+        for (k, entity) in earlier.enumerated() {
+            if let t = tableOf[entity.type] { tables[t].take(entity.span, owner: -k - 1, priority: Int.max) }
+        }
+        func owner(_ reference: Int) -> Entity { reference < 0 ? earlier[-reference - 1] : candidates[reference].entity }
         var accepted: [Entity] = []
         var losses: [Loss] = []
         // Sorting indices, not candidates: an entity is large, and moving it costs.
@@ -45,12 +49,13 @@ struct ConflictResolver {
         for index in sorted {
             let candidate = candidates[index]
             let t = tableOf[candidate.entity.type]!
-            if let (winner, winnerPriority) = tables[t].overlap(candidate.entity) {
+            if let (winner, winnerPriority) = tables[t].overlap(candidate.entity.span) {
                 if explaining {
+                    let winner = owner(winner)
                     losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
                 }
             } else {
-                tables[t].take(candidate.entity, priority: candidate.priority)
+                tables[t].take(candidate.entity.span, owner: index, priority: candidate.priority)
                 accepted.append(candidate.entity)
             }
         }
@@ -69,30 +74,31 @@ struct ConflictResolver {
 }
 
 /// Which code points the accepted entities of one type cover: one bit per code
-/// point (a 50 MB document costs about 2 MB per type), and the entities by their
+/// point (a 50 MB document costs about 2 MB per type), and the owners by their
 /// start, so that the owner of a taken position is found by walking back from
 /// it (entities of one type never overlap, so the nearest start is the owner).
+/// An owner is a reference the resolver understands (an index), not a copy of
+/// the entity: copying entities with their strings cost more than the rest.
 private struct Occupancy {
     private var bits: [UInt64]
-    private var startsAt: [Int: Int] = [:]
-    private var entities: [(Entity, Int)] = []
+    private var startsAt: [Int: (owner: Int, priority: Int)] = [:]
 
     init(count: Int) { bits = [UInt64](repeating: 0, count: count / 64 + 1) }
 
     private func taken(_ p: Int) -> Bool { bits[p >> 6] & (1 << UInt64(p & 63)) != 0 }
 
-    func overlap(_ entity: Entity) -> (Entity, Int)? {
-        for position in entity.start..<entity.end where taken(position) {
+    /// The owner and priority of the first taken position in `span`, if any.
+    func overlap(_ span: Range<Int>) -> (Int, Int)? {
+        for position in span where taken(position) {
             var q = position
             while startsAt[q] == nil { q -= 1 }
-            return entities[startsAt[q]!]
+            return startsAt[q]!
         }
         return nil
     }
 
-    mutating func take(_ entity: Entity, priority: Int) {
-        entities.append((entity, priority))
-        startsAt[entity.start] = entities.count - 1
-        for p in entity.start..<entity.end { bits[p >> 6] |= 1 << UInt64(p & 63) }
+    mutating func take(_ span: Range<Int>, owner: Int, priority: Int) {
+        startsAt[span.lowerBound] = (owner, priority)
+        for p in span { bits[p >> 6] |= 1 << UInt64(p & 63) }
     }
 }

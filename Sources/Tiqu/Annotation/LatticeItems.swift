@@ -36,8 +36,10 @@ struct LatticeItems {
     private var baseEdges: [Lattice.Edge] = []
     /// Per @echo predicate: the names it already has edges for.
     private var echoNames: [Int: Set<[UInt32]>] = [:]
-    /// The lattice of the items so far: rebuilt when a phase adds its entities.
+    /// The lattice of the items so far: the edges a phase adds are merged in.
     private(set) var lattice = Lattice(scalars: [])
+    /// How many of `baseEdges` the lattice has.
+    private var latticeEdgeCount = 0
 
     init(document: Document, ruleSet: RuleSet) throws(ICUError) {
         self.document = document
@@ -48,7 +50,8 @@ struct LatticeItems {
         sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
         lexiconHits = ruleSet.lexiconMatcher.hits(in: document.codePoints)
         buildBaseEdges()
-        rebuildLattice()
+        lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
+        latticeEdgeCount = baseEdges.count
     }
 
     private mutating func buildBaseEdges() {
@@ -109,7 +112,8 @@ struct LatticeItems {
             }
         }
         addEchoes(of: accepted)
-        rebuildLattice()
+        lattice = lattice.adding(Array(baseEdges[latticeEdgeCount...]))
+        latticeEdgeCount = baseEdges.count
     }
 
     /// Edges for every occurrence of the names of `accepted` that @echo predicates ask
@@ -143,10 +147,6 @@ struct LatticeItems {
         }
     }
 
-    private mutating func rebuildLattice() {
-        lattice = Lattice(scalars: [])   // release the old one before building its successor
-        lattice = Lattice(scalars: document.codePoints, sentenceBoundaries: sentenceBoundaries, edges: baseEdges)
-    }
 
     /// The item behind the edge (predicate, span), if a capture can read it.
     private func item(predicate: Int, span: Range<Int>) -> ItemReference? {
