@@ -45,7 +45,7 @@ public struct RuleSet: Sendable {
     public let lexiconMatcher: LexiconMatcher
     /// For each lexicon and entry, the predicates that accept it. Entries never
     /// change, so this is decided once here instead of at every hit.
-    public let entryPredicates: [[[Int]]]
+    public let entryPredicates: [EntryPredicates]
     /// Predicates some capture reads attributes through; only their edges need
     /// to remember which item they stand for.
     public let capturedPredicates: Set<Int>
@@ -53,13 +53,17 @@ public struct RuleSet: Sendable {
     public let usesTokens: Bool
     public let usesSentences: Bool
 
-    static func entryPredicates(_ lexicons: [Lexicon], _ predicates: [EdgePredicate]) -> [[[Int]]] {
+    static func entryPredicates(_ lexicons: [Lexicon], _ predicates: [EdgePredicate]) -> [EntryPredicates] {
         lexicons.indices.map { index in
             let own = predicates.indices.filter { predicates[$0].layer == .lexicon(index) }
-            return lexicons[index].entries.map { entry in
+            var offsets: [Int32] = [0]
+            var accepting: [Int32] = []
+            for entry in lexicons[index].entries {
                 let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
-                return own.filter { p in predicates[p].conditions.allSatisfy { $0.accepts(lookup) } }
+                accepting += own.filter { p in predicates[p].conditions.allSatisfy { $0.accepts(lookup) } }.map { Int32($0) }
+                offsets.append(Int32(accepting.count))
             }
+            return EntryPredicates(offsets: offsets, predicates: accepting)
         }
     }
 
@@ -67,4 +71,13 @@ public struct RuleSet: Sendable {
     public func predicateIDs(where test: (EdgeLayer) -> Bool) -> [Int] {
         predicates.indices.filter { test(predicates[$0].layer) }
     }
+}
+
+/// The predicates that accept each entry of one lexicon, in one flat array (a
+/// lattice is built from hundreds of thousands of hits, and an array per entry
+/// would be retained and released at each): entry e's are
+/// predicates[offsets[e]..<offsets[e + 1]].
+public struct EntryPredicates: Sendable {
+    public let offsets: [Int32]
+    public let predicates: [Int32]
 }

@@ -81,7 +81,9 @@ struct LatticeItems {
                 if !requirements.isEmpty, let required = requirements[hit.entry], !required.contains(where: present.contains) {
                     continue
                 }
-                for p in accepting[hit.entry] { addBase(p, hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index)) }
+                for k in Int(accepting.offsets[hit.entry])..<Int(accepting.offsets[hit.entry + 1]) {
+                    addBase(Int(accepting.predicates[k]), hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index))
+                }
             }
         }
     }
