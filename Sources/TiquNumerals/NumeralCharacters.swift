@@ -25,7 +25,9 @@ enum NumeralCharacters {
         case 0x3007, 0x96F6: return .zero  // 〇 零
         case 0x4E00, 0x58F9, 0x5E7A: return .digit(1)  // 一 壹 幺
         case 0x4E8C, 0x4E24, 0x5169, 0x8D30, 0x8CB3, 0x5F0D, 0x5006: return .digit(2)  // 二 两 兩 贰 貳 弍 倆
-        case 0x4E09, 0x53C1, 0x53C3, 0x53C4, 0x53C2: return .digit(3)  // 三 叁 參 叄 参
+        // Not the simplified 参: it is "take part" or "ginseng" (参加, 人参种植), never 3
+        // in simplified text, where the financial form is 叁.
+        case 0x4E09, 0x53C1, 0x53C3, 0x53C4: return .digit(3)  // 三 叁 參 叄
         case 0x56DB, 0x8086: return .digit(4)  // 四 肆
         case 0x4E94, 0x4F0D: return .digit(5)  // 五 伍
         case 0x516D, 0x9646, 0x9678: return .digit(6)  // 六 陆 陸
