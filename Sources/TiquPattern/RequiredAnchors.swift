@@ -60,7 +60,7 @@ struct RequiredAnchors: Sendable {
     /// The longest literal read after a met character, and the most strings one anchor
     /// may hold; beyond them the met character alone is the anchor.
     static let maxLiteral = 8
-    static let maxLiterals = 128
+    static let maxLiterals = 256
 
     /// What must occur: a code point in `scalars`, a string of `literals` (each at least
     /// two code points long) or an edge with one of `predicates`.

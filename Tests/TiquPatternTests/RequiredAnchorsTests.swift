@@ -94,23 +94,23 @@ final class RequiredAnchorsTests: XCTestCase {
     }
 
     func testTooManyLiteralsAreCheckedByTheirPrefixes() throws {
-        // \p{Han}{1,3} [开关门] 发 [一二三四]{3}: 192 literals, too many to check one by
-        // one, but they begin with 48 prefixes (开发一二 ...) that occur nowhere. Anchored
-        // on their first characters (开 at every tenth position), the rule would start
-        // near every 开; anchored on the prefixes, almost nowhere.
+        // \p{Han}{1,3} [开关门] 发 [一二三四]{4}: 768 literals, too many to check one by
+        // one, but they begin with 192 prefixes (开发一二三 ...) that occur nowhere.
+        // Anchored on their first characters (开 at every tenth position), the rule would
+        // start near every 开; anchored on the prefixes, almost nowhere.
         let digits = Pattern.scalars(ScalarSet(scalars: "一二三四".unicodeScalars.map(\.value)))
         let rule = Pattern.sequence([.repetition(.scalars(han), min: 1, max: 3, greedy: true), set("开关门"), lit("发"),
-                                     digits, digits, digits])
+                                     digits, digits, digits, digits])
         let program = try RuleSetProgram.compile([rule], captureCounts: [0])
         var matcher = PatternMatcher(program: program)
         XCTAssertEqual(matcher.matches(in: Lattice(scalars: textWithCommonFirst)), [])
         XCTAssertLessThan(matcher.statistics.threadSteps, text.count / 20, "\(matcher.statistics)")
         // ... and still finds each occurrence.
         var scalars = textWithCommonFirst
-        let word = "关发四三二".unicodeScalars.map(\.value)
+        let word = "关发四三二一".unicodeScalars.map(\.value)
         let starts = Array(stride(from: 1_000, to: scalars.count - 10, by: 7_919))
-        for s in starts { scalars.replaceSubrange(s..<s + 5, with: word) }
-        XCTAssertEqual(matches(of: program, in: Lattice(scalars: scalars)).map(\.end), starts.map { $0 + 5 })
+        for s in starts { scalars.replaceSubrange(s..<s + 6, with: word) }
+        XCTAssertEqual(matches(of: program, in: Lattice(scalars: scalars)).map(\.end), starts.map { $0 + 6 })
     }
 
     func testStrongAnchorLooksPastABoundedEdge() throws {
