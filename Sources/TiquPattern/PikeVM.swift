@@ -278,6 +278,7 @@ public struct PatternMatcher: Sendable {
         startRule(rule, at: i)
     }
 
+    /// Starts rule `rule` at `i` if its anchors and entry guard admit it there.
     private mutating func startRule(_ rule: Int32, at i: Int) {
         let r = Int(rule)
         let admission = anchorScanner.admission(program.ruleStarts[r], at: i)

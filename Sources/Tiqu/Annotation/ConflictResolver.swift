@@ -39,9 +39,14 @@ struct ConflictResolver {
         var tables = types.map { _ in Occupancy(count: documentLength) }
         let tableOf = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         for (k, entity) in earlier.enumerated() {
-            if let t = tableOf[entity.type] { tables[t].take(entity.span, owner: -k - 1, priority: Int.max) }
+            if let t = tableOf[entity.type] { tables[t].take(entity.span, owner: .earlier(k), priority: Int.max) }
         }
-        func owner(_ reference: Int) -> Entity { reference < 0 ? earlier[-reference - 1] : candidates[reference].entity }
+        func entity(_ owner: Owner) -> Entity {
+            switch owner {
+            case .earlier(let k): earlier[k]
+            case .candidate(let k): candidates[k].entity
+            }
+        }
         var accepted: [Entity] = []
         var losses: [Loss] = []
         // Sorting indices, not candidates: an entity is large, and moving it costs.
@@ -51,11 +56,11 @@ struct ConflictResolver {
             let t = tableOf[candidate.entity.type]!
             if let (winner, winnerPriority) = tables[t].overlap(candidate.entity.span) {
                 if explaining {
-                    let winner = owner(winner)
+                    let winner = entity(winner)
                     losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
                 }
             } else {
-                tables[t].take(candidate.entity.span, owner: index, priority: candidate.priority)
+                tables[t].take(candidate.entity.span, owner: .candidate(index), priority: candidate.priority)
                 accepted.append(candidate.entity)
             }
         }
@@ -77,18 +82,23 @@ struct ConflictResolver {
 /// point (a 50 MB document costs about 2 MB per type), and the owners by their
 /// start, so that the owner of a taken position is found by walking back from
 /// it (entities of one type never overlap, so the nearest start is the owner).
-/// An owner is a reference the resolver understands (an index), not a copy of
-/// the entity: copying entities with their strings cost more than the rest.
+/// An owner is an index, not a copy of the entity: copying entities with their
+/// strings cost more than the rest.
+private enum Owner {
+    case earlier(Int)
+    case candidate(Int)
+}
+
 private struct Occupancy {
     private var bits: [UInt64]
-    private var startsAt: [Int: (owner: Int, priority: Int)] = [:]
+    private var startsAt: [Int: (owner: Owner, priority: Int)] = [:]
 
     init(count: Int) { bits = [UInt64](repeating: 0, count: count / 64 + 1) }
 
     private func taken(_ p: Int) -> Bool { bits[p >> 6] & (1 << UInt64(p & 63)) != 0 }
 
     /// The owner and priority of the first taken position in `span`, if any.
-    func overlap(_ span: Range<Int>) -> (Int, Int)? {
+    func overlap(_ span: Range<Int>) -> (Owner, Int)? {
         for position in span where taken(position) {
             var q = position
             while startsAt[q] == nil { q -= 1 }
@@ -97,7 +107,7 @@ private struct Occupancy {
         return nil
     }
 
-    mutating func take(_ span: Range<Int>, owner: Int, priority: Int) {
+    mutating func take(_ span: Range<Int>, owner: Owner, priority: Int) {
         startsAt[span.lowerBound] = (owner, priority)
         for p in span { bits[p >> 6] |= 1 << UInt64(p & 63) }
     }
