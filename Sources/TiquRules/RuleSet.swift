@@ -46,9 +46,10 @@ public struct RuleSet: Sendable {
     /// For each lexicon and entry, the predicates that accept it. Entries never
     /// change, so this is decided once here instead of at every hit.
     public let entryPredicates: [EntryPredicates]
-    /// Predicates some capture reads attributes through; only their edges need
-    /// to remember which item they stand for.
-    public let capturedPredicates: Set<Int>
+    /// Per predicate: whether some capture reads attributes through it; only such
+    /// edges need to remember which item they stand for. (An array: the lattice
+    /// builder asks once per edge.)
+    public let isCaptured: [Bool]
     /// Only when a rule uses @token is ICU word segmentation run at all.
     public let usesTokens: Bool
     public let usesSentences: Bool
@@ -65,6 +66,12 @@ public struct RuleSet: Sendable {
             }
             return EntryPredicates(offsets: offsets, predicates: accepting)
         }
+    }
+
+    static func capturedFlags(_ captured: [Int], count: Int) -> [Bool] {
+        var flags = [Bool](repeating: false, count: count)
+        for p in captured { flags[p] = true }
+        return flags
     }
 
     /// Predicates by layer, for the lattice builder.

@@ -29,10 +29,6 @@ struct LatticeItems {
     /// The items behind edges whose attributes a capture may read; an edge's tag is an
     /// index here (the other edges have tag -1).
     private var references: [ItemReference] = []
-    /// Per predicate: whether a capture can read its items (`RuleSet.capturedPredicates`,
-    /// as an array: it is asked once per edge, and a long document has hundreds of
-    /// thousands of them).
-    private let captured: [Bool]
     private var baseEdges: [Lattice.Edge] = []
     /// Per @echo predicate: the names it already has edges for.
     private var echoNames: [Int: Set<[UInt32]>] = [:]
@@ -44,7 +40,6 @@ struct LatticeItems {
     init(document: Document, ruleSet: RuleSet) throws(ICUError) {
         self.document = document
         self.ruleSet = ruleSet
-        captured = ruleSet.predicates.indices.map(ruleSet.capturedPredicates.contains)
         numerals = NumeralScanner().scan(document)
         tokens = ruleSet.usesTokens ? try Segmenter.words(document) : []
         sentenceBoundaries = ruleSet.usesSentences ? try Segmenter.sentenceBoundaries(document) : []
@@ -90,7 +85,7 @@ struct LatticeItems {
 
     private mutating func addBase(_ predicate: Int, _ start: Int, _ end: Int, _ item: ItemReference) {
         var tag = -1
-        if captured[predicate] {
+        if ruleSet.isCaptured[predicate] {
             tag = references.count
             references.append(item)
         }
@@ -148,7 +143,6 @@ struct LatticeItems {
             }
         }
     }
-
 
     /// The item behind the edge (predicate, span), if a capture can read it.
     private func item(predicate: Int, span: Range<Int>) -> ItemReference? {

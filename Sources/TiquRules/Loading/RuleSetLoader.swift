@@ -29,7 +29,8 @@ public enum RuleSetLoader {
         return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: predicates,
                        lexicons: lexicons.lexicons, lexiconMatcher: LexiconMatcher(lexicons.lexicons),
                        entryPredicates: RuleSet.entryPredicates(lexicons.lexicons, predicates),
-                       capturedPredicates: Set(builder.rules.flatMap { $0.captureBindings.flatMap { $0 } }),
+                       isCaptured: RuleSet.capturedFlags(builder.rules.flatMap { $0.captureBindings.flatMap { $0 } },
+                                                         count: predicates.count),
                        usesTokens: builder.usesTokens, usesSentences: builder.usesSentences)
     }
 
