@@ -139,7 +139,8 @@ public struct RuleSetProgram: Sendable {
         self.looks = looks
         self.lookPredicates = lookPredicates
         self.captureCounts = captureCounts
-        self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts)
+        self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts, looks: looks,
+                                       lookPredicates: lookPredicates)
         self.anchors = RequiredAnchors(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates,
                                        ruleStarts: ruleStarts, edgeLengths: edgeLengths)
     }

@@ -50,12 +50,15 @@ struct StartSetIndex: Sendable {
         case assertion(Int32)
     }
 
-    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32]) {
+    init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32]) {
         var guardOffsets: [Int32] = [0]
         var guards: [EntryGuard] = []
+        var guardEdgeStarts: [[Int]?] = []
         for start in ruleStarts {
-            guards += StartSetIndex.entryGuards(insts: insts, start: start) ?? []
+            let ruleGuards = StartSetIndex.entryGuards(insts: insts, start: start) ?? []
+            guards += ruleGuards
             guardOffsets.append(Int32(guards.count))
+            guardEdgeStarts.append(StartSetIndex.edgeStarts(of: ruleGuards, looks: looks, lookPredicates: lookPredicates))
         }
         self.guardOffsets = guardOffsets
         self.guards = guards
@@ -69,6 +72,10 @@ struct StartSetIndex: Sendable {
         var always: [Int32] = []
         var pairs = 0
         for (r, start) in ruleStarts.enumerated() {
+            if let predicates = guardEdgeStarts[r] {
+                for p in predicates { predicateRules[p, default: []].append(Int32(r)) }
+                continue
+            }
             let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: start)
             if first.anywhere { always.append(Int32(r)); continue }
             for p in first.predicates.sorted() { predicateRules[p, default: []].append(Int32(r)) }
@@ -169,6 +176,24 @@ struct StartSetIndex: Sendable {
             }
         }
         return found.isEmpty ? nil : found
+    }
+
+    /// The predicates of the edges a rule's matches must start with, when its entry
+    /// guards say so: if every guard is a positive one-step lookahead that only tests
+    /// edges, such as (?= @lex(pairs)), every match starts where one of those edges
+    /// starts, so the rule is seeded there alone (by predicate), not at every character
+    /// its first element accepts. Nil when some guard could hold without such an edge.
+    static func edgeStarts(of guards: [EntryGuard], looks: [LookInfo], lookPredicates: [Int32]) -> [Int]? {
+        guard !guards.isEmpty else { return nil }
+        var predicates = Set<Int>()
+        for entryGuard in guards {
+            guard case .look(let id) = entryGuard else { return nil }
+            let info = looks[Int(id)]
+            guard info.isOneStep, !info.negated, !info.backward, info.oneStepSet < 0,
+                  !info.oneStepPredicates.isEmpty else { return nil }
+            for k in info.oneStepPredicates { predicates.insert(Int(lookPredicates[Int(k)])) }
+        }
+        return predicates.sorted()
     }
 
     /// The consuming instructions reachable from `start` through zero-width ones.
