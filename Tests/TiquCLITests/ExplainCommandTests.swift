@@ -33,6 +33,22 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[1,1) \"\", followed by \"唐江乡建设\""), result.stdout)
         XCTAssertTrue(result.stdout.contains("element 2 fails there: \"镇\""), result.stdout)
     }
+
+    func testNearMissGoesInsideTheFailingGroup() throws {
+        // The rule is a lookbehind and one capture; the report goes into the capture's
+        // sequence and then into the alternative that gets furthest, and names the
+        // element that fails at the end of 唐江.
+        let rule = "rule near.town\n  type PLACE\n  pattern (?<= [，。]) (?<name> \\p{Han}{2} [镇乡] | \"新\" \\p{Han} \"区\")\nend\n"
+        let rules = try TiquProcess.scratch(["near.tiqu": Array(rule.utf8)])
+        defer { try? FileManager.default.removeItem(at: rules) }
+        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", "，唐江村建设"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("element 2 fails there: (([a class of"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("of its 2 alternatives, number 1 gets furthest, the first 1 of its 2 elements match:"),
+                      result.stdout)
+        XCTAssertTrue(result.stdout.contains("[1,3) \"唐江\", followed by \"村建设\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("element 2 fails there: [a class of 2 characters]"), result.stdout)
+    }
 }
 
 /// Text no report contains, given to every layer: each record is annotated or

@@ -71,36 +71,10 @@ public struct Explainer {
         if !own.isEmpty {
             return "\nrule \(ruleID) matched \(own.count) time(s):\n" + own.map { "  " + describe($0, document) + "\n" }.joined()
         }
-        var out = "\nrule \(ruleID) (\(rule.location)) did not match.\n"
-        let elements: [Pattern]
-        if case .sequence(let parts) = rule.pattern { elements = parts } else { elements = [rule.pattern] }
         var items = try LatticeItems(document: document, ruleSet: ruleSet)
         items.add(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted))  // what the rule's phase sees
-        for length in stride(from: elements.count - 1, through: 1, by: -1) {
-            let found = prefixMatches(Array(elements[..<length]), rule, items.lattice)
-            guard !found.isEmpty else { continue }
-            out += "  the first \(length) of its \(elements.count) elements match:\n"
-            for span in found.prefix(5) {
-                let next = span.upperBound < document.count
-                    ? "\"\(document.slice(span.upperBound, min(document.count, span.upperBound + 6)))\"" : "the end of the text"
-                out += "    [\(span.lowerBound),\(span.upperBound)) \"\(document.slice(span.lowerBound, span.upperBound))\", followed by \(next)\n"
-            }
-            out += "  element \(length + 1) fails there: \(PatternDescription.describe(elements[length], ruleSet))\n"
-            return out
-        }
-        out += "  not even its first element matches anywhere: \(PatternDescription.describe(elements[0], ruleSet))\n"
-        return out
-    }
-
-    /// Where the first elements of a rule match. The matcher never reports an empty
-    /// match, and a prefix such as a lookbehind is empty, so the prefix is captured and
-    /// followed by one more code point (or the end of the text), and the capture is its span.
-    private func prefixMatches(_ prefix: [Pattern], _ rule: CompiledRule, _ lattice: Lattice) -> [Range<Int>] {
-        let group = rule.captureNames.count
-        let probe = Pattern.sequence([.capture(group, .sequence(prefix)), .alternation([.scalars(.all), .assertion(.textEnd)])])
-        guard let program = try? RuleSetProgram.compile([probe], captureCounts: [group + 1]) else { return [] }
-        var matcher = PatternMatcher(program: program)
-        return matcher.matches(in: lattice).compactMap { $0.captures[group] }
+        return "\nrule \(ruleID) (\(rule.location)) did not match.\n"
+            + NearMiss(rule: rule, ruleSet: ruleSet, lattice: items.lattice, document: document).report()
     }
 }
 
