@@ -24,30 +24,32 @@ final class ExplainCommandTests: XCTestCase {
     func testNearMissCountsALookbehindThatHolds() throws {
         // The rule's first element is a lookbehind (zero width); it holds after "，",
         // and the rule fails at its second element there.
-        let rule = "rule near.town\n  type PLACE\n  pattern (?<= [，。]) \"镇\" \\p{Han}{2}\nend\n"
-        let rules = try TiquProcess.scratch(["near.tiqu": Array(rule.utf8)])
-        defer { try? FileManager.default.removeItem(at: rules) }
-        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", "，唐江乡建设"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("the first 1 of its 3 elements match:"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("[1,1) \"\", followed by \"唐江乡建设\""), result.stdout)
-        XCTAssertTrue(result.stdout.contains("element 2 fails there: \"镇\""), result.stdout)
+        let stdout = try nearMiss(pattern: "(?<= [，。]) \"镇\" \\p{Han}{2}", text: "，唐江乡建设")
+        XCTAssertTrue(stdout.contains("the first 1 of its 3 elements match:"), stdout)
+        XCTAssertTrue(stdout.contains("[1,1) \"\", followed by \"唐江乡建设\""), stdout)
+        XCTAssertTrue(stdout.contains("element 2 fails there: \"镇\""), stdout)
     }
 
     func testNearMissGoesInsideTheFailingGroup() throws {
         // The rule is a lookbehind and one capture; the report goes into the capture's
         // sequence and then into the alternative that gets furthest, and names the
         // element that fails at the end of 唐江.
-        let rule = "rule near.town\n  type PLACE\n  pattern (?<= [，。]) (?<name> \\p{Han}{2} [镇乡] | \"新\" \\p{Han} \"区\")\nend\n"
+        let stdout = try nearMiss(pattern: "(?<= [，。]) (?<name> \\p{Han}{2} [镇乡] | \"新\" \\p{Han} \"区\")", text: "，唐江村建设")
+        XCTAssertTrue(stdout.contains("element 2 fails there: (([a class of"), stdout)
+        XCTAssertTrue(stdout.contains("of its 2 alternatives, number 1 gets furthest, the first 1 of its 2 elements match:"),
+                      stdout)
+        XCTAssertTrue(stdout.contains("[1,3) \"唐江\", followed by \"村建设\""), stdout)
+        XCTAssertTrue(stdout.contains("element 2 fails there: [a class of 2 characters]"), stdout)
+    }
+
+    /// `tiqu explain --rule near.town` for a one-rule set with `pattern`, on `text`.
+    private func nearMiss(pattern: String, text: String) throws -> String {
+        let rule = "rule near.town\n  type PLACE\n  pattern \(pattern)\nend\n"
         let rules = try TiquProcess.scratch(["near.tiqu": Array(rule.utf8)])
         defer { try? FileManager.default.removeItem(at: rules) }
-        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", "，唐江村建设"])
+        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", text])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("element 2 fails there: (([a class of"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("of its 2 alternatives, number 1 gets furthest, the first 1 of its 2 elements match:"),
-                      result.stdout)
-        XCTAssertTrue(result.stdout.contains("[1,3) \"唐江\", followed by \"村建设\""), result.stdout)
-        XCTAssertTrue(result.stdout.contains("element 2 fails there: [a class of 2 characters]"), result.stdout)
+        return result.stdout
     }
 }
 
