@@ -50,7 +50,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # animals, like 东北虎 (GUIDELINES.md): no places
          "大熊猫": ("熊猫", "term"), "金丝猴": ("金丝", "term"), "藏羚羊": ("藏", "term"),
          # rankings: 全国百佳县 (the hundred best counties)
-         "百佳县": ("佳县", "term")}
+         "百佳县": ("佳县", "term"),
+         # investing and starting businesses (到镇宁投资兴业)
+         "投资兴业": ("资兴", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
