@@ -5,7 +5,9 @@
 /// Sound because empty matches are never reported: every reported match consumes at
 /// least one element, and its first element comes from a consuming instruction reachable
 /// from the rule's start through zero-width instructions only (all of which are treated
-/// as passable here, so the set over-approximates).
+/// as passable here, so the set over-approximates). A rule whose every entry guard is
+/// a positive lookahead on edges is indexed by those edges' predicates instead
+/// (`edgeStarts`): a match can only start where one of them starts.
 struct StartSetIndex: Sendable {
     /// Outside the BMP, rules whose start set has at most this many code points are
     /// indexed per code point; the others are tested with `ScalarSet.contains`.
