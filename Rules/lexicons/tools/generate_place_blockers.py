@@ -52,7 +52,11 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # rankings: 全国百佳县 (the hundred best counties)
          "百佳县": ("佳县", "term"),
          # investing and starting businesses (到镇宁投资兴业)
-         "投资兴业": ("资兴", "term")}
+         "投资兴业": ("资兴", "term"),
+         # idioms read as abbreviations (日新月异: Japan, Xinjiang)
+         "日新月异": ("日|新", "term"),
+         # east-west cooperation after a pair of abbreviations (浙川东西部协作: no 川东)
+         "东西部协作": ("东", "term"), "东西部扶贫协作": ("东", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
@@ -66,6 +70,7 @@ HAND_WRITTEN = """
 天桥 人行天桥 灯塔工厂 同心同德 同心圆 一视同仁 共和国 人民共和国 中华人民共和国
 公安局 公安机关 公安厅 公安部 惠民政策 富民政策 惠农政策 富民强区 富民兴藏 强边固防
 东北虎 东北豹 东北虎豹 华南虎 大兴调查研究 大兴土木 兴边富民 石材 平原地区 高原地区 高原 
+沿海城市 世界长寿乡 长寿之乡 阿里巴巴
 """.split()
 
 
