@@ -212,11 +212,14 @@ public struct PatternMatcher: Sendable {
             stampCounter += 1
             visitStamp = stampCounter
             statistics.positions += 1
-            advance(to: i)
+            if !current.isEmpty { advance(to: i) }
             seed(at: i)
-            finalizeGenerations()
-            swap(&current, &upcoming)
-            upcoming.removeAll(keepingCapacity: true)
+            if !pendingRules.isEmpty { finalizeGenerations() }
+            // Most positions start and leave no thread: nothing to swap then.
+            if !current.isEmpty || !upcoming.isEmpty {
+                swap(&current, &upcoming)
+                upcoming.removeAll(keepingCapacity: true)
+            }
         }
         var result = found
         found.removeAll()
@@ -233,7 +236,11 @@ public struct PatternMatcher: Sendable {
 
     /// Walks the frontier in priority order, expanding the threads waiting for `i`.
     private mutating func advance(to i: Int) {
-        let frontier = current
+        var frontier: [Thread] = []
+        swap(&frontier, &current)   // iterated while self changes: moved out, not copied
+        defer {
+            swap(&frontier, &current)
+        }
         statistics.threadSteps &+= frontier.count
         for t in frontier {
             if cutEpoch[Int(t.rule)] == epoch { continue }   // below a match found at i
