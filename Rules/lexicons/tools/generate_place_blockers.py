@@ -56,7 +56,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # idioms read as abbreviations (日新月异: Japan, Xinjiang)
          "日新月异": ("日|新", "term"),
          # east-west cooperation after a pair of abbreviations (浙川东西部协作: no 川东)
-         "东西部协作": ("东", "term"), "东西部扶贫协作": ("东", "term")}
+         "东西部协作": ("东", "term"), "东西部扶贫协作": ("东", "term"),
+         # the motherland's frontier, a stock phrase (筑牢祖国北疆安全稳定屏障)
+         "祖国北疆": ("北疆", "term"), "祖国南疆": ("南疆", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
