@@ -49,9 +49,10 @@ final class CorpusTests: XCTestCase {
     }
 
     // The bars sit a little below the measured figures (README), so that a rule change
-    // that loses ground fails here.
+    // that loses ground fails here; on the test split they are at least issue #4's
+    // targets (QUANTITY and PERCENT 0.97, PLACE 0.93, PROJECT 0.85).
     func testScoresOnTheTestSplit() throws {
-        try assertScores(split: "test", bars: ["QUANTITY": 0.97, "PERCENT": 0.97, "PLACE": 0.91, "PROJECT": 0.88])
+        try assertScores(split: "test", bars: ["QUANTITY": 0.97, "PERCENT": 0.97, "PLACE": 0.93, "PROJECT": 0.89])
     }
 
     func testScoresOnTheDevSplit() throws {
