@@ -58,7 +58,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # east-west cooperation after a pair of abbreviations (浙川东西部协作: no 川东)
          "东西部协作": ("东", "term"), "东西部扶贫协作": ("东", "term"),
          # the motherland's frontier, a stock phrase (筑牢祖国北疆安全稳定屏障)
-         "祖国北疆": ("北疆", "term"), "祖国南疆": ("南疆", "term")}
+         "祖国北疆": ("北疆", "term"), "祖国南疆": ("南疆", "term"),
+         # words spelled with abbreviation characters (其中中国, 塔吉克民俗)
+         "其中": ("中", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
