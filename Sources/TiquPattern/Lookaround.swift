@@ -39,6 +39,10 @@ struct LookaroundEvaluator {
             steps &+= 1
             return oneStepMatches(info, at: position, program: program, lattice: lattice) != info.negated
         }
+        steps &+= 1
+        guard !info.hasEntryFilter || entryMatches(info, at: position, program: program, lattice: lattice) else {
+            return info.negated
+        }
         let found = search(from: info.start, at: position, backward: info.backward, program: program, lattice: lattice, steps: &steps)
         return found != info.negated
     }
@@ -157,18 +161,32 @@ struct LookaroundEvaluator {
 }
 
 extension LookaroundEvaluator {
+    /// Whether a searched lookaround's first step can be taken at `position` (its
+    /// entry filter): if not, its search would fail at once.
+    func entryMatches(_ info: LookInfo, at position: Int, program: RuleSetProgram, lattice: Lattice) -> Bool {
+        stepMatches(set: info.entrySet, predicates: info.entryPredicates, backward: info.backward, at: position,
+                    program: program, lattice: lattice)
+    }
+
     /// Whether a one-step lookaround's set or one of its predicates consumes the
     /// code point or an edge right after `position` (ahead) or right before it (behind).
     func oneStepMatches(_ info: LookInfo, at position: Int, program: RuleSetProgram, lattice: Lattice) -> Bool {
-        let index = info.backward ? position - 1 : position
-        if info.oneStepSet >= 0, index >= 0, index < lattice.count,
-           program.sets[Int(info.oneStepSet)].contains(lattice.scalars[index]) {
+        stepMatches(set: info.oneStepSet, predicates: info.oneStepPredicates, backward: info.backward, at: position,
+                    program: program, lattice: lattice)
+    }
+
+    /// Whether code point `set` (an index into `sets`, or -1 for none) or an edge with one of
+    /// `predicates` (a range of `lookPredicates`) is right after `position` (or before it).
+    @inline(__always)
+    private func stepMatches(set: Int32, predicates: Range<Int32>, backward: Bool, at position: Int,
+                             program: RuleSetProgram, lattice: Lattice) -> Bool {
+        let index = backward ? position - 1 : position
+        if set >= 0, index >= 0, index < lattice.count, program.sets[Int(set)].contains(lattice.scalars[index]) {
             return true
         }
-        let predicates = info.oneStepPredicates
         guard !predicates.isEmpty else { return false }
         let wanted = { (p: Int) in predicates.contains { program.lookPredicates[Int($0)] == Int32(p) } }
-        if info.backward {
+        if backward {
             return lattice.inEdges(position).contains { wanted(lattice.edges[Int($0)].predicate) }
         }
         return lattice.outRange(position).contains { wanted(lattice.edges[$0].predicate) }

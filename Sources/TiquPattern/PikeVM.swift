@@ -133,11 +133,11 @@ public struct PatternMatcher: Sendable {
         var start: Int32
     }
 
-    /// A thread of the capture pass.
+    /// A thread of the capture pass; `caps` is the offset of its slots in `captureArena`.
     private struct CaptureThread: Sendable {
         var pos: Int32
         var pc: Int32
-        var caps: [Int32]
+        var caps: Int32
     }
 
     /// One findall search of one rule; `start < 0` while it has no tentative match.
@@ -178,6 +178,8 @@ public struct PatternMatcher: Sendable {
     private let prefilter: StartSetIndex
     private var anchorScanner: AnchorScanner
     private var found: [PatternMatch] = []
+    private var captureArena: [Int32] = []
+    private var captureWork: [(pc: Int32, caps: Int32)] = []
 
     /// Creates a matcher for `program`.
     public init(program: RuleSetProgram) {
@@ -462,10 +464,13 @@ public struct PatternMatcher: Sendable {
 
     /// Replays rule `rule` anchored at `s`, keeping only paths that can end at `e`; the
     /// first path (in priority order) to match at `e` is the reported match's path.
+    /// A thread's capture slots live in `captureArena` (2 × groups entries from its
+    /// offset): a save copies them once, and nothing is allocated per thread.
     private mutating func captureGroups(rule: Int, start s: Int, end e: Int) -> [Range<Int>?] {
         let groups = program.captureCounts[rule]
-        var frontier = [CaptureThread(pos: Int32(s), pc: program.ruleStarts[rule],
-                                      caps: [Int32](repeating: -1, count: 2 * groups))]
+        captureArena.removeAll(keepingCapacity: true)
+        captureArena.append(contentsOf: repeatElement(-1, count: 2 * groups))
+        var frontier = [CaptureThread(pos: Int32(s), pc: program.ruleStarts[rule], caps: 0)]
         var later: [CaptureThread] = []
         for i in s...e {
             epoch += 1
@@ -475,9 +480,9 @@ public struct PatternMatcher: Sendable {
             for t in frontier {
                 if Int(t.pos) > i {
                     later.append(t)
-                } else if let caps = expandCapturing(t, at: i, end: e, into: &later) {
+                } else if let caps = expandCapturing(t, at: i, end: e, width: 2 * groups, into: &later) {
                     return (0..<groups).map { g in
-                        let a = Int(caps[2 * g]), b = Int(caps[2 * g + 1])
+                        let a = Int(captureArena[caps + 2 * g]), b = Int(captureArena[caps + 2 * g + 1])
                         return a >= 0 && b >= a ? a..<b : nil
                     }
                 }
@@ -489,10 +494,13 @@ public struct PatternMatcher: Sendable {
         return [Range<Int>?](repeating: nil, count: groups)
     }
 
-    private mutating func expandCapturing(_ t: CaptureThread, at i: Int, end e: Int,
-                                          into later: inout [CaptureThread]) -> [Int32]? {
-        var work: [(pc: Int32, caps: [Int32])] = [(t.pc, t.caps)]
-        while let (pc, caps) = work.popLast() {
+    /// The closure of one capture thread at `i`; the offset of the matching path's
+    /// capture slots if it matches at `e`.
+    private mutating func expandCapturing(_ t: CaptureThread, at i: Int, end e: Int, width: Int,
+                                          into later: inout [CaptureThread]) -> Int? {
+        captureWork.removeAll(keepingCapacity: true)
+        captureWork.append((t.pc, t.caps))
+        while let (pc, caps) = captureWork.popLast() {
             let p = Int(pc)
             if visited[p] == visitStamp { continue }
             visited[p] = visitStamp
@@ -500,20 +508,21 @@ public struct PatternMatcher: Sendable {
             let inst = program.insts[p]
             switch inst.op {
             case .split:
-                work.append((inst.b, caps))
-                work.append((inst.a, caps))
+                captureWork.append((inst.b, caps))
+                captureWork.append((inst.a, caps))
             case .jump:
-                work.append((inst.a, caps))
+                captureWork.append((inst.a, caps))
             case .save:
-                var updated = caps
-                updated[Int(inst.a)] = Int32(i)
-                work.append((pc + 1, updated))
+                let copy = captureArena.count
+                for k in Int(caps)..<Int(caps) + width { captureArena.append(captureArena[k]) }   // not a slice: no copy of the arena
+                captureArena[copy + Int(inst.a)] = Int32(i)
+                captureWork.append((pc + 1, Int32(copy)))
             case .assert:
-                if lattice.holds(Compiler.assertion(inst.a), at: i) { work.append((pc + 1, caps)) }
+                if lattice.holds(Compiler.assertion(inst.a), at: i) { captureWork.append((pc + 1, caps)) }
             case .look:
-                if lookHolds(Int(inst.a), at: i) { work.append((pc + 1, caps)) }
+                if lookHolds(Int(inst.a), at: i) { captureWork.append((pc + 1, caps)) }
             case .match:
-                if i == e { return caps }
+                if i == e { return Int(caps) }
             case .fail:
                 break
             case .scalar, .set, .notEdge, .edge:

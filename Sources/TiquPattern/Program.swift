@@ -40,6 +40,13 @@ struct LookInfo: Sendable {
     var isOneStep = false
     var oneStepSet: Int32 = -1
     var oneStepPredicates: Range<Int32> = 0..<0
+    /// For a searched lookaround that cannot match without consuming: what its first
+    /// step must consume (a set, or -1 for none, and predicates in `lookPredicates`).
+    /// Where neither is there, the search would fail at once, so it is not run:
+    /// most lookarounds guard against rare words and fail almost everywhere.
+    var hasEntryFilter = false
+    var entrySet: Int32 = -1
+    var entryPredicates: Range<Int32> = 0..<0
 }
 
 /// A lookaround whose every alternative consumes exactly one character or one edge.
@@ -133,6 +140,8 @@ public struct RuleSetProgram: Sendable {
 
     init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32],
          captureCounts: [Int], edgeLengths: [Int?]) {
+        var sets = sets, looks = looks, lookPredicates = lookPredicates
+        RuleSetProgram.addEntryFilters(insts: insts, sets: &sets, looks: &looks, lookPredicates: &lookPredicates)
         self.insts = insts
         self.sets = sets
         self.ruleStarts = ruleStarts
@@ -162,5 +171,53 @@ public struct RuleSetProgram: Sendable {
         return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
                               looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts,
                               edgeLengths: edgeLengths)
+    }
+}
+
+extension RuleSetProgram {
+    /// Gives every searched lookaround whose sub-program must consume before it can
+    /// match its entry filter (see `LookInfo.entrySet`). A backward sub-program is
+    /// stored reversed, so its first step is also what it consumes first: the code point
+    /// before the position or an edge ending there.
+    static func addEntryFilters(insts: [Instruction], sets: inout [ScalarSet], looks: inout [LookInfo],
+                                lookPredicates: inout [Int32]) {
+        for id in looks.indices where !looks[id].isOneStep && looks[id].start >= 0 {
+            guard let first = firstSteps(insts: insts, sets: sets, from: looks[id].start) else { continue }
+            looks[id].hasEntryFilter = true
+            if !first.scalars.isEmpty {
+                looks[id].entrySet = Int32(sets.count)
+                sets.append(first.scalars)
+            }
+            let from = Int32(lookPredicates.count)
+            lookPredicates += first.predicates.sorted().map { Int32($0) }
+            looks[id].entryPredicates = from..<Int32(lookPredicates.count)
+        }
+    }
+
+    /// What the consuming instructions reachable from `start` through zero-width ones
+    /// consume, or nil when one of them is a negated edge (it consumes almost anything)
+    /// or `match` is reachable without consuming. Lookarounds and assertions on the way
+    /// are passed over, which only makes the sets larger.
+    private static func firstSteps(insts: [Instruction], sets: [ScalarSet], from start: Int32)
+        -> (scalars: ScalarSet, predicates: Set<Int>)? {
+        var ranges: [ClosedRange<UInt32>] = []
+        var predicates = Set<Int>()
+        var seen = Set<Int32>()
+        var stack = [start]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            let inst = insts[Int(pc)]
+            switch inst.op {
+            case .scalar: ranges.append(UInt32(inst.a)...UInt32(inst.a))
+            case .set: ranges.append(contentsOf: sets[Int(inst.a)].ranges)
+            case .edge: predicates.insert(Int(inst.a))
+            case .notEdge, .match: return nil
+            case .split: stack.append(inst.a); stack.append(inst.b)
+            case .jump: stack.append(inst.a)
+            case .save, .assert, .look: stack.append(pc + 1)
+            case .fail: break
+            }
+        }
+        return (ScalarSet(ranges: ranges), predicates)
     }
 }
