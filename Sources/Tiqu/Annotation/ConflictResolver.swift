@@ -20,14 +20,6 @@ struct ConflictResolver {
         let reason: String
     }
 
-    static func order(_ a: Candidate, _ b: Candidate) -> Bool {
-        if a.priority != b.priority { return a.priority > b.priority }
-        let lengthA = a.entity.end - a.entity.start, lengthB = b.entity.end - b.entity.start
-        if lengthA != lengthB { return lengthA > lengthB }
-        if a.entity.start != b.entity.start { return a.entity.start < b.entity.start }
-        return a.entity.rule < b.entity.rule
-    }
-
     /// Accepted entities (sorted by start, type) and, when `explaining`, the losses,
     /// given what earlier phases accepted.
     static func resolve(_ candidates: [Candidate], earlier: [Entity], documentLength: Int,
@@ -49,11 +41,17 @@ struct ConflictResolver {
         }
         var accepted: [Entity] = []
         var losses: [Loss] = []
-        // Sorting indices, not candidates: an entity is large, and moving it costs.
-        let sorted = candidates.indices.sorted { order(candidates[$0], candidates[$1]) }
-        for index in sorted {
+        // Sorting plain keys, not candidates: an entity is large, and reading one in the
+        // comparator costs retains of its strings.
+        let keys = candidates.indices.map { k in
+            let entity = candidates[k].entity
+            return SortKey(priority: candidates[k].priority, length: entity.end - entity.start, start: entity.start,
+                           rule: entity.rule, index: k, table: tableOf[entity.type]!)
+        }.sorted()
+        for key in keys {
+            let index = key.index
             let candidate = candidates[index]
-            let t = tableOf[candidate.entity.type]!
+            let t = key.table
             if let (winner, winnerPriority) = tables[t].overlap(candidate.entity.span) {
                 if explaining {
                     let winner = entity(winner)
@@ -66,6 +64,16 @@ struct ConflictResolver {
         }
         accepted.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
         return (accepted, losses)
+    }
+
+    /// A candidate's place in the policy's order: higher priority, longer, earlier start,
+    /// earlier rule (then its index, so that the order is total), and its type's table.
+    private struct SortKey: Comparable {
+        var priority: Int, length: Int, start: Int, rule: Int, index: Int, table: Int
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (-a.priority, -a.length, a.start, a.rule, a.index) < (-b.priority, -b.length, b.start, b.rule, b.index)
+        }
     }
 
     private static func reason(_ loser: Candidate, _ winner: Entity, _ winnerPriority: Int) -> String {
