@@ -60,7 +60,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # the motherland's frontier, a stock phrase (筑牢祖国北疆安全稳定屏障)
          "祖国北疆": ("北疆", "term"), "祖国南疆": ("南疆", "term"),
          # words spelled with abbreviation characters (其中中国, 塔吉克民俗)
-         "其中": ("中", "term")}
+         "其中": ("中", "term"),
+         # Zhejiang's mountain-sea cooperation (遂昌山海协作产业园: no 遂昌山)
+         "山海协作": ("山", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
