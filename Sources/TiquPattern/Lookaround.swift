@@ -14,6 +14,12 @@
 /// reached position. The matcher memoises the result per (position, lookaround) within
 /// a step, so each lookaround is evaluated at most once per position.
 ///
+/// Most lookarounds guard against rare words and fail almost everywhere, so a searched
+/// lookaround that must consume before it can match first checks its entry filter (what
+/// its first step consumes, `LookInfo.entrySet`): where that is missing, the search would
+/// fail at once and is not run. One check per evaluation (a set lookup and the edges at
+/// the position) and no change to any result.
+///
 /// Lookarounds run at almost every position of a real rule set, so the evaluator keeps
 /// its buffers between searches: the first position each instruction was visited at (by
 /// instruction, valid for one search id), an open-addressing set for further positions
