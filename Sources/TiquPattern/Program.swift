@@ -182,7 +182,10 @@ extension RuleSetProgram {
     static func addEntryFilters(insts: [Instruction], sets: inout [ScalarSet], looks: inout [LookInfo],
                                 lookPredicates: inout [Int32]) {
         for id in looks.indices where !looks[id].isOneStep && looks[id].start >= 0 {
-            guard let first = firstSteps(insts: insts, sets: sets, from: looks[id].start) else { continue }
+            // A negated edge consumes almost anything, and a sub-program that can match
+            // without consuming holds (or fails) whatever comes next: no filter then.
+            let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: looks[id].start)
+            guard !first.anywhere, !first.matchesEmpty else { continue }
             looks[id].hasEntryFilter = true
             if !first.scalars.isEmpty {
                 looks[id].entrySet = Int32(sets.count)
@@ -192,32 +195,5 @@ extension RuleSetProgram {
             lookPredicates += first.predicates.sorted().map { Int32($0) }
             looks[id].entryPredicates = from..<Int32(lookPredicates.count)
         }
-    }
-
-    /// What the consuming instructions reachable from `start` through zero-width ones
-    /// consume, or nil when one of them is a negated edge (it consumes almost anything)
-    /// or `match` is reachable without consuming. Lookarounds and assertions on the way
-    /// are passed over, which only makes the sets larger.
-    private static func firstSteps(insts: [Instruction], sets: [ScalarSet], from start: Int32)
-        -> (scalars: ScalarSet, predicates: Set<Int>)? {
-        var ranges: [ClosedRange<UInt32>] = []
-        var predicates = Set<Int>()
-        var seen = Set<Int32>()
-        var stack = [start]
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            let inst = insts[Int(pc)]
-            switch inst.op {
-            case .scalar: ranges.append(UInt32(inst.a)...UInt32(inst.a))
-            case .set: ranges.append(contentsOf: sets[Int(inst.a)].ranges)
-            case .edge: predicates.insert(Int(inst.a))
-            case .notEdge, .match: return nil
-            case .split: stack.append(inst.a); stack.append(inst.b)
-            case .jump: stack.append(inst.a)
-            case .save, .assert, .look: stack.append(pc + 1)
-            case .fail: break
-            }
-        }
-        return (ScalarSet(ranges: ranges), predicates)
     }
 }

@@ -198,12 +198,16 @@ struct StartSetIndex: Sendable {
         return predicates.sorted()
     }
 
-    /// The consuming instructions reachable from `start` through zero-width ones.
+    /// The consuming instructions reachable from `start` through zero-width ones (all
+    /// lookarounds and assertions passed over, which only makes the sets larger): the
+    /// code points and edge predicates they consume, whether one is a negated edge
+    /// (`anywhere`), and whether `match` is reachable without consuming (`matchesEmpty`).
     static func firstElements(insts: [Instruction], sets: [ScalarSet], start: Int32)
-        -> (scalars: ScalarSet, predicates: Set<Int>, anywhere: Bool) {
+        -> (scalars: ScalarSet, predicates: Set<Int>, anywhere: Bool, matchesEmpty: Bool) {
         var ranges: [ClosedRange<UInt32>] = []
         var predicates = Set<Int>()
         var anywhere = false
+        var matchesEmpty = false
         var seen = Set<Int32>()
         var stack = [start]
         while let pc = stack.popLast() {
@@ -217,9 +221,10 @@ struct StartSetIndex: Sendable {
             case .split: stack.append(inst.a); stack.append(inst.b)
             case .jump: stack.append(inst.a)
             case .save, .assert, .look: stack.append(pc + 1)
-            case .match, .fail: break
+            case .match: matchesEmpty = true
+            case .fail: break
             }
         }
-        return (ScalarSet(ranges: ranges), predicates, anywhere)
+        return (ScalarSet(ranges: ranges), predicates, anywhere, matchesEmpty)
     }
 }
