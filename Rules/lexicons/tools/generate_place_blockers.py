@@ -62,7 +62,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # words spelled with abbreviation characters (其中中国, 塔吉克民俗)
          "其中": ("中", "term"),
          # Zhejiang's mountain-sea cooperation (遂昌山海协作产业园: no 遂昌山)
-         "山海协作": ("山", "term")}
+         "山海协作": ("山", "term"),
+         # the finless porpoise (东亚江豚) and the high half-mountain belt of Sichuan
+         "江豚": ("江", "term"), "东亚江豚": ("东亚", "term"), "高半山": ("半山", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
