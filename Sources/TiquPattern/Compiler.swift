@@ -183,11 +183,10 @@ struct Compiler {
             lookIds[key] = id
             var info = LookInfo(start: -1, backward: direction == .behind, negated: negated)
             if let oneStep = OneStepLook(q) {
-                info.isOneStep = true
-                info.oneStepSet = oneStep.scalars.isEmpty ? -1 : setId(oneStep.scalars)
                 let first = Int32(lookPredicates.count)
                 lookPredicates += oneStep.predicates.map { Int32($0) }
-                info.oneStepPredicates = first..<Int32(lookPredicates.count)
+                info.oneStep = LookStep(set: oneStep.scalars.isEmpty ? -1 : setId(oneStep.scalars),
+                                        predicates: first..<Int32(lookPredicates.count))
             }
             looks.append(info)
             pendingLooks.append((id, q, direction == .behind))

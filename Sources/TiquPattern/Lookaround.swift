@@ -16,7 +16,7 @@
 ///
 /// Most lookarounds guard against rare words and fail almost everywhere, so a searched
 /// lookaround that must consume before it can match first checks its entry filter (what
-/// its first step consumes, `LookInfo.entrySet`): where that is missing, the search would
+/// its first step consumes, `LookInfo.entry`): where that is missing, the search would
 /// fail at once and is not run. One check per evaluation (a set lookup and the edges at
 /// the position) and no change to any result.
 ///
@@ -41,12 +41,11 @@ struct LookaroundEvaluator {
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
     mutating func holds(_ id: Int, at position: Int, program: RuleSetProgram, lattice: Lattice, steps: inout Int) -> Bool {
         let info = program.looks[id]
-        if info.isOneStep {
-            steps &+= 1
-            return oneStepMatches(info, at: position, program: program, lattice: lattice) != info.negated
-        }
         steps &+= 1
-        guard !info.hasEntryFilter || entryMatches(info, at: position, program: program, lattice: lattice) else {
+        if let step = info.oneStep {
+            return stepMatches(step, backward: info.backward, at: position, program: program, lattice: lattice) != info.negated
+        }
+        if let entry = info.entry, !stepMatches(entry, backward: info.backward, at: position, program: program, lattice: lattice) {
             return info.negated
         }
         let found = search(from: info.start, at: position, backward: info.backward, program: program, lattice: lattice, steps: &steps)
@@ -167,29 +166,17 @@ struct LookaroundEvaluator {
 }
 
 extension LookaroundEvaluator {
-    /// Whether a searched lookaround's first step can be taken at `position` (its
-    /// entry filter): if not, its search would fail at once.
-    func entryMatches(_ info: LookInfo, at position: Int, program: RuleSetProgram, lattice: Lattice) -> Bool {
-        stepMatches(set: info.entrySet, predicates: info.entryPredicates, backward: info.backward, at: position,
-                    program: program, lattice: lattice)
-    }
-
-    /// Whether a one-step lookaround's set or one of its predicates consumes the
-    /// code point or an edge right after `position` (ahead) or right before it (behind).
-    func oneStepMatches(_ info: LookInfo, at position: Int, program: RuleSetProgram, lattice: Lattice) -> Bool {
-        stepMatches(set: info.oneStepSet, predicates: info.oneStepPredicates, backward: info.backward, at: position,
-                    program: program, lattice: lattice)
-    }
-
-    /// Whether code point `set` (an index into `sets`, or -1 for none) or an edge with one of
-    /// `predicates` (a range of `lookPredicates`) is right after `position` (or before it).
+    /// Whether `step` can be taken from `position`: its set holds the code point right
+    /// after it (ahead) or right before it (behind), or one of its predicates an edge
+    /// starting (ahead) or ending (behind) there.
     @inline(__always)
-    private func stepMatches(set: Int32, predicates: Range<Int32>, backward: Bool, at position: Int,
+    private func stepMatches(_ step: LookStep, backward: Bool, at position: Int,
                              program: RuleSetProgram, lattice: Lattice) -> Bool {
         let index = backward ? position - 1 : position
-        if set >= 0, index >= 0, index < lattice.count, program.sets[Int(set)].contains(lattice.scalars[index]) {
+        if step.set >= 0, index >= 0, index < lattice.count, program.sets[Int(step.set)].contains(lattice.scalars[index]) {
             return true
         }
+        let predicates = step.predicates
         guard !predicates.isEmpty else { return false }
         let wanted = { (p: Int) in predicates.contains { program.lookPredicates[Int($0)] == Int32(p) } }
         if backward {

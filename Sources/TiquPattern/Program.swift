@@ -27,26 +27,31 @@ struct Instruction: Sendable {
     }
 }
 
+/// One step a lookaround can take from its position: a code point in `sets[set]` (-1:
+/// none) or an edge with one of `lookPredicates[predicates]`. Plain integers, so that
+/// reading a LookInfo in the hot loop copies no arrays.
+struct LookStep: Sendable {
+    var set: Int32 = -1
+    var predicates: Range<Int32> = 0..<0
+}
+
 /// A lookaround sub-program.
 struct LookInfo: Sendable {
     var start: Int32
     var backward: Bool
     var negated: Bool
-    /// A one-step lookaround: its sub-pattern is an alternation of characters,
-    /// sets and edges. Most lookarounds in real rules are ((?! @lex(x)),
-    /// (?<= [，、])), and they are checked directly, without the general search:
-    /// one set (an index into `sets`) and predicates (a range of `lookPredicates`).
-    /// Plain integers, so that reading a LookInfo in the hot loop copies no arrays.
-    var isOneStep = false
-    var oneStepSet: Int32 = -1
-    var oneStepPredicates: Range<Int32> = 0..<0
-    /// For a searched lookaround that cannot match without consuming: what its first
-    /// step must consume (a set, or -1 for none, and predicates in `lookPredicates`).
-    /// Where neither is there, the search would fail at once, so it is not run:
-    /// most lookarounds guard against rare words and fail almost everywhere.
-    var hasEntryFilter = false
-    var entrySet: Int32 = -1
-    var entryPredicates: Range<Int32> = 0..<0
+    /// A one-step lookaround: its sub-pattern is an alternation of characters, sets and
+    /// edges, that one step. Most lookarounds in real rules are ((?! @lex(x)),
+    /// (?<= [，、])), and they are checked directly, without the general search.
+    var oneStep: LookStep?
+    /// For a searched lookaround that cannot match without consuming: the steps its
+    /// first step is one of. Where none can be taken, the search would fail at once, so
+    /// it is not run: most lookarounds guard against rare words and fail almost
+    /// everywhere.
+    var entry: LookStep?
+
+    var isOneStep: Bool { oneStep != nil }
+    var hasEntryFilter: Bool { entry != nil }
 }
 
 /// A lookaround whose every alternative consumes exactly one character or one edge.
@@ -176,7 +181,7 @@ public struct RuleSetProgram: Sendable {
 
 extension RuleSetProgram {
     /// Gives every searched lookaround whose sub-program must consume before it can
-    /// match its entry filter (see `LookInfo.entrySet`). A backward sub-program is
+    /// match its entry filter (see `LookInfo.entry`). A backward sub-program is
     /// stored reversed, so its first step is also what it consumes first: the code point
     /// before the position or an edge ending there.
     static func addEntryFilters(insts: [Instruction], sets: inout [ScalarSet], looks: inout [LookInfo],
@@ -186,14 +191,15 @@ extension RuleSetProgram {
             // without consuming holds (or fails) whatever comes next: no filter then.
             let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: looks[id].start)
             guard !first.anywhere, !first.matchesEmpty else { continue }
-            looks[id].hasEntryFilter = true
+            var entry = LookStep()
             if !first.scalars.isEmpty {
-                looks[id].entrySet = Int32(sets.count)
+                entry.set = Int32(sets.count)
                 sets.append(first.scalars)
             }
             let from = Int32(lookPredicates.count)
             lookPredicates += first.predicates.sorted().map { Int32($0) }
-            looks[id].entryPredicates = from..<Int32(lookPredicates.count)
+            entry.predicates = from..<Int32(lookPredicates.count)
+            looks[id].entry = entry
         }
     }
 }

@@ -279,10 +279,10 @@ struct RequiredAnchors: Sendable {
                     let info = looks[Int(inst.a)]
                     if info.negated || info.backward {
                         stack.append((pc + 1, distance))
-                    } else if info.isOneStep,
-                              info.oneStepSet < 0 || sets[Int(info.oneStepSet)].count <= RequiredAnchors.maxSelectiveScalars {
-                        if info.oneStepSet >= 0 { scalars.append(contentsOf: sets[Int(info.oneStepSet)].ranges) }
-                        for k in info.oneStepPredicates { predicates.insert(lookPredicates[Int(k)]) }
+                    } else if let step = info.oneStep,
+                              step.set < 0 || sets[Int(step.set)].count <= RequiredAnchors.maxSelectiveScalars {
+                        if step.set >= 0 { scalars.append(contentsOf: sets[Int(step.set)].ranges) }
+                        for k in step.predicates { predicates.insert(lookPredicates[Int(k)]) }
                         meet(distance)
                     } else if info.isOneStep {
                         stack.append((pc + 1, distance))

@@ -191,9 +191,9 @@ struct StartSetIndex: Sendable {
         for entryGuard in guards {
             guard case .look(let id) = entryGuard else { return nil }
             let info = looks[Int(id)]
-            guard info.isOneStep, !info.negated, !info.backward, info.oneStepSet < 0,
-                  !info.oneStepPredicates.isEmpty else { return nil }
-            for k in info.oneStepPredicates { predicates.insert(Int(lookPredicates[Int(k)])) }
+            guard let step = info.oneStep, !info.negated, !info.backward, step.set < 0,
+                  !step.predicates.isEmpty else { return nil }
+            for k in step.predicates { predicates.insert(Int(lookPredicates[Int(k)])) }
         }
         return predicates.sorted()
     }
