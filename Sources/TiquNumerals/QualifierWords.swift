@@ -11,7 +11,8 @@ enum QualifierWords {
 
     /// Longest first, so 不超过 wins over 超过 and 超.
     private static let before: [([UInt32], Qualifier)] = scalars([
-        ("不超过", .le), ("不低于", .ge), ("不少于", .ge), ("不高于", .le), ("大约", .approx), ("将近", .approx),
+        ("大于等于", .ge), ("小于等于", .le), ("不超过", .le), ("不低于", .ge), ("不少于", .ge), ("不高于", .le),
+        ("不大于", .le), ("不小于", .ge), ("大于", .gt), ("小于", .lt), ("≥", .ge), ("≤", .le), ("大约", .approx), ("将近", .approx),
         ("接近", .approx), ("超过", .gt), ("突破", .gt), ("高于", .gt), ("多于", .gt), ("至少", .ge),
         ("最多", .le), ("不足", .lt), ("不到", .lt), ("低于", .lt), ("少于", .lt), ("约", .approx),
         ("近", .approx), ("超", .gt), ("逾", .gt),

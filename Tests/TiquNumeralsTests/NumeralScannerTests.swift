@@ -139,6 +139,11 @@ final class NumeralScannerTests: XCTestCase {
         check("新签约3亿元以上项目", [Expect(text: "3亿", value: "300000000", kind: .cardinal)])
         check("最近3年", [Expect(text: "3", value: "3", kind: .cardinal)])
         check("将近3年", [Expect(text: "3", value: "3", kind: .cardinal, qualifier: .approx)])
+        // Comparison words of technical prose; the longest word wins (大于等于 over 大于).
+        check("大于二十", [Expect(text: "二十", value: "20", kind: .cardinal, qualifier: .gt)])
+        check("大于等于30", [Expect(text: "30", value: "30", kind: .cardinal, qualifier: .ge)])
+        check("不大于50", [Expect(text: "50", value: "50", kind: .cardinal, qualifier: .le)])
+        check("≥50", [Expect(text: "50", value: "50", kind: .cardinal, qualifier: .ge)])
     }
 
     func testYearsDatesOrdinals() {

@@ -69,6 +69,26 @@ final class ParserTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.location.line == 6 && $0.message.contains("unknown statement 'bogus'") })
     }
 
+    func testOutputsParseSumsOverProductsWithParenthesesAndFallbacks() {
+        let (file, problems) = parse("""
+        rule m
+          type QUANTITY
+          pattern (?<y> @number) "元" ((?<j> @number) "角")?
+          value = y.value + (j.value * 0.1 | 0)
+          unit = "元"
+        end
+        """)
+        XCTAssertEqual(problems, [])
+        guard case .sum(.capture("y", "value", _), .fallback(let options))? = file.rules.first?.outputs.first?.expression,
+              options.count == 2, case .product(.capture("j", "value", _), .number("0.1")) = options[0],
+              case .number("0") = options[1] else {
+            return XCTFail("+ binds looser than *, and (...) groups a fallback: \(String(describing: file.rules.first?.outputs))")
+        }
+        let (_, unclosed) = parse("rule m\n  type QUANTITY\n  pattern \"x\"\n  value = (1 + 2\nend")
+        XCTAssertEqual(unclosed.count, 1)
+        XCTAssertTrue(unclosed[0].description.contains("expected ')'"), unclosed[0].description)
+    }
+
     func testCaretPointsAtTheBadToken() {
         let (_, problems) = parse("rule a\n  pattern \"x\" ) \"y\"\nend")
         XCTAssertEqual(problems.count, 1)

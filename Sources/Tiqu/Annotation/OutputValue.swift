@@ -35,6 +35,16 @@ enum OutputValue: Equatable {
         default: .missing
         }
     }
+
+    /// Exact sums; a number added to a range shifts both bounds. Missing if either
+    /// side is: write `(x | 0)` for a part that may be absent.
+    static func + (a: OutputValue, b: OutputValue) -> OutputValue {
+        switch (a.asNumber, b.asNumber) {
+        case let (.number(x), .number(y)): .number(x + y)
+        case let (.range(lo, hi), .number(y)), let (.number(y), .range(lo, hi)): .range(lo + y, hi + y)
+        default: .missing
+        }
+    }
 }
 
 /// Evaluates a rule's output expressions on one match. (Functions of their arguments,
@@ -50,6 +60,7 @@ enum OutputEvaluator {
         case .text(let text): return .text(text)
         case .number(let digits): return OutputValue.text(digits).asNumber
         case .product(let a, let b): return evaluate(a) * evaluate(b)
+        case .sum(let a, let b): return evaluate(a) + evaluate(b)
         case .fallback(let options):
             var value = OutputValue.missing
             for option in options {

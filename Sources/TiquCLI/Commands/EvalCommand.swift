@@ -5,7 +5,7 @@ import Tiqu
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score rules against the gold corpus (or the numeral layer against JSONL suites).",
+        abstract: "Score rules against the gold corpus (or against other projects' JSONL test suites).",
         discussion: """
         By default runs the default rules over Corpus/docs and compares with Corpus/gold, printing precision,
         recall and F1 per type in the strict, exact, partial and type modes of SemEval-2013 / nervaluate, the
@@ -15,6 +15,9 @@ struct EvalCommand: ParsableCommand {
           tiqu eval --json > before.json; (edit a rule); tiqu eval --baseline before.json
           tiqu annotate --out pred Corpus/docs/*.txt; tiqu eval --pred pred
           tiqu eval --suite ../shared/peer/recognizers-zh/number.jsonl
+          tiqu eval --suite ../shared/peer/duckling-zh/distance.jsonl --errors
+        A suite whose expected entities carry units (distance, currency, ...) is scored on the QUANTITY entities
+        of the rules, converted to the suite's units; other suites on the numeral layer (Corpus/PEER-SUITES.md).
         """
     )
 
@@ -47,7 +50,7 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("min-f1"), help: "Exit 1 when the overall strict F1 is below this (0 to 1).")
     var minF1: Double?
 
-    @Option(name: .long, help: "Score the numeral layer on a JSONL suite of {\"input\", \"expected\"} lines (repeatable).")
+    @Option(name: .long, help: "Score against a JSONL suite of {\"input\", \"expected\"} lines (repeatable): the numeral layer, or the rules' QUANTITY entities for a suite with units.")
     var suite: [String] = []
 
     func run() throws {
@@ -75,12 +78,13 @@ struct EvalCommand: ParsableCommand {
     }
 
     private func runSuites() throws {
+        let annotator = Annotator(ruleSet: try ruleOptions.load())
         for path in suite {
             let loaded: PeerSuite
             do { loaded = try PeerSuite.load(path: path) } catch {
                 throw ValidationError("\(path): cannot read the suite (\(error)). Give a JSONL file of {\"input\", \"expected\"} lines.")
             }
-            let outcomes = loaded.run()
+            let outcomes = loaded.run(annotator: annotator)
             let passed = outcomes.filter(\.passed).count
             print("\(path): \(passed)/\(outcomes.count) passed (\(String(format: "%.1f", 100 * Double(passed) / Double(max(outcomes.count, 1)))) %)")
             if errors { for outcome in outcomes where !outcome.passed { print("  \(outcome.id): \(outcome.detail)") } }

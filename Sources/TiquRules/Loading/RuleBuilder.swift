@@ -68,7 +68,7 @@ struct RuleBuilder {
     private mutating func check(_ expression: OutputExpression, names: [String], bindings: [[Int]], compiler: PatternCompiler) {
         switch expression {
         case .text, .number: return
-        case .product(let a, let b):
+        case .product(let a, let b), .sum(let a, let b):
             check(a, names: names, bindings: bindings, compiler: compiler)
             check(b, names: names, bindings: bindings, compiler: compiler)
         case .fallback(let options):

@@ -259,15 +259,21 @@ extension Cursor {
     }
 }
 
-/// expr := product ('|' product)* ; product := factor ('*' factor)* ;
-/// factor := "string" | number | CAPTURE('.'ATTRIBUTE)?
+/// expr := sum ('|' sum)* ; sum := product ('+' product)* ; product := factor ('*' factor)* ;
+/// factor := "string" | number | CAPTURE('.'ATTRIBUTE)? | '(' expr ')'
 struct OutputExpressionParser {
     var cursor: Cursor
 
     mutating func parse() throws(Diagnostic) -> OutputExpression {
-        var options = [try product()]
-        while cursor.eat("|") { options.append(try product()) }
+        var options = [try sum()]
+        while cursor.eat("|") { options.append(try sum()) }
         return options.count == 1 ? options[0] : .fallback(options)
+    }
+
+    private mutating func sum() throws(Diagnostic) -> OutputExpression {
+        var result = try product()
+        while cursor.eat("+") { result = .sum(result, try product()) }
+        return result
     }
 
     private mutating func product() throws(Diagnostic) -> OutputExpression {
@@ -280,6 +286,11 @@ struct OutputExpressionParser {
         cursor.skipSpaces()
         let location = cursor.location()
         if cursor.peek == "\"" { return .text(try cursor.quoted()) }
+        if cursor.eat("(") {
+            let inner = try parse()
+            guard cursor.eat(")") else { throw cursor.error("unclosed parenthesis", expected: "')'") }
+            return inner
+        }
         if let c = cursor.peek, ("0"..."9").contains(c) {
             var digits = ""
             while let d = cursor.peek, ("0"..."9").contains(d) || d == "." { digits.unicodeScalars.append(d); _ = cursor.advance() }

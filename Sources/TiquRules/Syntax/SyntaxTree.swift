@@ -74,12 +74,13 @@ extension AttributeConstraint.Test {
 }
 
 /// An output attribute's expression: `number.value * unit.scale`,
-/// `before.qualifier | number.qualifier | "exact"`.
+/// `yuan.value + (jiao.value * 0.1 | 0)`, `before.qualifier | number.qualifier | "exact"`.
 public indirect enum OutputExpression: Sendable, Hashable {
     case text(String)
     case number(String)
     case capture(String, attribute: String?, SourceLocation)
     case product(OutputExpression, OutputExpression)
+    case sum(OutputExpression, OutputExpression)
     case fallback([OutputExpression])
 }
 

@@ -33,6 +33,23 @@ final class AnnotatorTests: XCTestCase {
         XCTAssertTrue(json.contains(#""before": {"start": 2, "end": 3, "text": "约"}"#), json)
     }
 
+    func testSumsAreExactAndAnAbsentPartFallsBackToZero() throws {
+        let annotator = try Self.annotator(["m.tiqu": """
+        rule m
+          type QUANTITY
+          pattern (?<y> @number) "元" ((?<j> @number) "角")? ((?<f> @number) "分")?
+          value = y.value + (j.value * 0.1 | 0) + (f.value * 0.01 | 0)
+          unit = "元"
+          example "5元3角" -> "5元3角" value=5.3
+        end
+        """])
+        let document = Document(text: "共0.1元2角，另7元9分，又3元")
+        let entities = try annotator.annotate(document)
+        XCTAssertEqual(entities.map { document.slice($0.start, $0.end) }, ["0.1元2角", "7元9分", "3元"])
+        // Exact: 0.1 + 0.2 is 0.3, not 0.30000000000000004.
+        XCTAssertEqual(entities.map { $0.value?.description }, ["0.3", "7.09", "3"])
+    }
+
     func testRequiresMakesAnEntryCountOnlyWhereTheDocumentNamesWhatItNeeds() throws {
         let annotator = try Self.annotator(["p.tiqu": """
         lexicon places = "places.txt"
