@@ -55,6 +55,8 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "投资兴业": ("资兴", "term"),
          # newly levelled land (新平整工业用地), not the county 新平
          "新平整": ("新平", "term"),
+         # an industry that enriches the county, a slogan (果业富县), not the county 富县
+         "业富县": ("富县", "term"),
          # idioms read as abbreviations (日新月异: Japan, Xinjiang)
          "日新月异": ("日|新", "term"),
          # east-west cooperation after a pair of abbreviations (浙川东西部协作: no 川东)
