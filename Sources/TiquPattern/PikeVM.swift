@@ -168,6 +168,7 @@ public struct PatternMatcher: Sendable {
     private var firstGeneration: [Int32]
     private var seedEpoch: [Int]
     private var retryAt: [Int]          // per rule: no start before this position can match
+    private var listRetryAt: [Int]      // per start-set list: no rule of it starts before this position
     private var pendingRules: [Int32] = []
     private var isPending: [Bool]
     private var lookEpoch: [Int]
@@ -194,6 +195,7 @@ public struct PatternMatcher: Sendable {
         firstGeneration = [Int32](repeating: 0, count: rules)
         seedEpoch = [Int](repeating: 0, count: rules)
         retryAt = [Int](repeating: 0, count: rules)
+        listRetryAt = [Int](repeating: 0, count: max(0, program.prefilter.offsets.count - 1))
         isPending = [Bool](repeating: false, count: rules)
         lookEpoch = [Int](repeating: 0, count: program.looks.count)
         lookValue = [Bool](repeating: false, count: program.looks.count)
@@ -209,6 +211,7 @@ public struct PatternMatcher: Sendable {
         found.removeAll()
         anchorScanner.start(lattice)
         for r in retryAt.indices { retryAt[r] = 0 }
+        for l in listRetryAt.indices { listRetryAt[l] = 0 }
         for i in 0...lattice.count {
             epoch += 1
             stampCounter += 1
@@ -271,11 +274,20 @@ public struct PatternMatcher: Sendable {
         for r in prefilter.always { seedRule(r, at: i) }
     }
 
+    /// Seeds the rules of start-set list `list`. Most of them usually wait for an
+    /// anchor out of reach (`retryAt`), and a rule's `retryAt` only grows within a
+    /// document, so the smallest over the list bounds them all: until then the list
+    /// is passed over whole.
     @inline(__always)
     private mutating func seedList(_ list: Int, at i: Int) {
+        guard listRetryAt[list] <= i else { return }
+        var next = Int.max
         for k in Int(prefilter.offsets[list])..<Int(prefilter.offsets[list + 1]) {
-            seedRule(prefilter.rules[k], at: i)
+            let rule = prefilter.rules[k]
+            seedRule(rule, at: i)
+            next = min(next, retryAt[Int(rule)])
         }
+        listRetryAt[list] = next
     }
 
     /// Seeds rule `rule` at `i` unless it was seeded here already or its anchor is known
