@@ -28,20 +28,18 @@ enum OutputValue: Equatable {
     }
 
     /// Exact products; a range times a number scales both bounds.
-    static func * (a: OutputValue, b: OutputValue) -> OutputValue {
-        switch (a.asNumber, b.asNumber) {
-        case let (.number(x), .number(y)): .number(x * y)
-        case let (.range(lo, hi), .number(y)), let (.number(y), .range(lo, hi)): .range(lo * y, hi * y)
-        default: .missing
-        }
-    }
+    static func * (a: OutputValue, b: OutputValue) -> OutputValue { combine(a, b, *) }
 
     /// Exact sums; a number added to a range shifts both bounds. Missing if either
     /// side is: write `(x | 0)` for a part that may be absent.
-    static func + (a: OutputValue, b: OutputValue) -> OutputValue {
+    static func + (a: OutputValue, b: OutputValue) -> OutputValue { combine(a, b, +) }
+
+    /// `operation` on two numbers, or on each bound of a range and a number.
+    private static func combine(_ a: OutputValue, _ b: OutputValue,
+                                _ operation: (ExactNumber, ExactNumber) -> ExactNumber) -> OutputValue {
         switch (a.asNumber, b.asNumber) {
-        case let (.number(x), .number(y)): .number(x + y)
-        case let (.range(lo, hi), .number(y)), let (.number(y), .range(lo, hi)): .range(lo + y, hi + y)
+        case let (.number(x), .number(y)): .number(operation(x, y))
+        case let (.range(lo, hi), .number(y)), let (.number(y), .range(lo, hi)): .range(operation(lo, y), operation(hi, y))
         default: .missing
         }
     }
