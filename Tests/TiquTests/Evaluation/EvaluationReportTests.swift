@@ -1,0 +1,44 @@
+import XCTest
+import TiquText
+@testable import Tiqu
+
+/// The error listing agrees with the per-type rows of the table.
+final class EvaluationReportTests: XCTestCase {
+    private let text = "建成沙河镇水库，清水乡"
+
+    private func e(_ start: Int, _ end: Int, _ type: String) -> ScoredEntity {
+        let scalars = Array(text.unicodeScalars)
+        return ScoredEntity(doc: "d", start: start, end: end, type: type,
+                            text: String(String.UnicodeScalarView(scalars[start..<end])))
+    }
+
+    private func report(gold: [ScoredEntity], predicted: [ScoredEntity]) -> EvaluationReport {
+        EvaluationReport([CorpusEvaluation.Item(name: "d", document: Document(name: "d", text: text), gold: gold, predicted: predicted)])
+    }
+
+    /// A PROJECT that holds a PLACE found on its own is still a miss of its type.
+    func testAMissAroundANestedFindIsListed() {
+        let report = report(gold: [e(2, 7, "PROJECT"), e(2, 5, "PLACE")], predicted: [e(2, 5, "PLACE")])
+        let errors = report.errors()
+        XCTAssertTrue(errors.contains("MISS  PROJECT \"沙河镇水库\""), errors)
+        XCTAssertFalse(errors.contains("MISS  PLACE"), errors)
+        XCTAssertEqual(report.counts["PROJECT"]?[.strict]?.missed, 1)
+    }
+
+    /// A span found with the wrong type is listed once, as TYPE, not also as a miss.
+    func testASpanOfAnotherTypeIsListedAsTypeOnly() {
+        let errors = report(gold: [e(8, 11, "PLACE")], predicted: [e(8, 11, "PROJECT")]).errors()
+        XCTAssertTrue(errors.contains("TYPE  PROJECT \"清水乡\" is PLACE in gold"), errors)
+        XCTAssertFalse(errors.contains("MISS"), errors)
+    }
+
+    /// Every miss the table counts is listed, per type.
+    func testListedMissesMatchTheTableOnTheCorpusShape() {
+        let gold = [e(2, 7, "PROJECT"), e(2, 5, "PLACE"), e(8, 11, "PLACE")]
+        let report = report(gold: gold, predicted: [e(2, 7, "PROJECT")])
+        let listed = report.errors().components(separatedBy: "\n").filter { $0.contains(" MISS ") }
+        let counted = ["PLACE", "PROJECT"].map { report.counts[$0]?[.strict]?.missed ?? 0 }.reduce(0, +)
+        XCTAssertEqual(listed.count, counted)
+        XCTAssertEqual(listed.count, 2)
+    }
+}
