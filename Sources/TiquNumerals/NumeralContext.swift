@@ -126,12 +126,18 @@ struct NumeralContext {
     }
 
     /// 三四十万 (300000 to 400000), 七八万, 两三个: two neighbouring digits
-    /// before a unit or a word are an approximate range.
+    /// before a unit or a word are an approximate range; so are two before 成
+    /// (两三成 is 20 % to 30 %, never 23 tenths).
     private func readApproximatePair(at i: Int) -> Numeral? {
         guard case .digit(let low)? = NumeralCharacters.atom(text[i]),
               case .digit(let high)? = NumeralCharacters.atom(text[i + 1]),
-              high == low + 1 || (low == 3 && high == 5), low >= 1,
-              text[i + 2] != 0x6298, text[i + 2] != 0x6210,  // 折 成 read them as digit strings
+              high == low + 1 || (low == 3 && high == 5), low >= 1 else { return nil }
+        if text[i + 2] == 0x6210 /* 成 */ {
+            guard !PercentForms.chengWords.contains(text[i + 3]) else { return nil }
+            return Numeral(start: i, end: i + 3, kind: .range, min: ExactNumber(low * 10), max: ExactNumber(high * 10),
+                           boundKind: .percent, qualifier: .approx)
+        }
+        guard text[i + 2] != 0x6298,  // 折: 三八折 is 38 %, a digit string
               NumeralCharacters.atom(text[i + 2]).map({ if case .digit = $0 { return false } else { return true } }) ?? true,
               var upper = ChineseNumberReader.read(text, at: i + 1), !upper.isDecimal
         else { return nil }
@@ -232,6 +238,8 @@ struct NumeralContext {
             lowValue = low * scale
         } else if let scale = sharedUnit(first, second) {
             lowValue = low * scale
+        } else if first.kind != .percent, second.kind == .percent, counts(inTenths: second) {
+            lowValue = low * ExactNumber(10)
         }
         let kinds = (first.kind, second.kind)
         let boundKind: NumeralKind
@@ -248,6 +256,18 @@ struct NumeralContext {
         second.start = first.start
         return Numeral(start: first.start, end: second.end, kind: .range, min: lowValue, max: high,
                        boundKind: boundKind, qualifier: second.qualifier, magnitude: second.magnitude)
+    }
+
+    /// Whether a percentage counts tenths (3成, 8折): then the bare lower end of its range
+    /// does too (2至3成 is 20 % to 30 %, 7至8折 70 % to 80 %). A 折 of two digits (75折)
+    /// is in percent already.
+    private func counts(inTenths percent: Numeral) -> Bool {
+        guard let value = percent.value else { return false }
+        switch text[percent.end - 1] {
+        case 0x6210: return true  // 成
+        case 0x6298: return value <= ExactNumber(100) && percent.end - percent.start == 2  // one digit and 折
+        default: return false
+        }
     }
 
     /// The unit (十 百 千) of an upper end written as one digit and that unit (8千,

@@ -39,7 +39,7 @@ enum PercentForms {
     }
 
     /// Characters after 成 that make it a word (成本, 成为, 成果 ...), not tenths.
-    private static let chengWords: Set<UInt32> = Set("为功果立本效绩交都员熟长型套品就片群年人像形败全才真份批规龙分品语".unicodeScalars.map(\.value))
+    static let chengWords: Set<UInt32> = Set("为功果立本效绩交都员熟长型套品就片群年人像形败全才真份批规龙分品语".unicodeScalars.map(\.value))
 
     /// 三成 = 30%, 三成半 = 35%, 七成六 = 76%.
     private static func readCheng(_ text: CodePoints, _ body: NumberBody, at k: Int) -> Numeral? {

@@ -121,6 +121,16 @@ final class NumeralScannerTests: XCTestCase {
         check("三至五个百分点", [Expect(text: "三至五个百分点", value: nil, kind: .range, range: ("3", "5"))])
         check("0.3至0.5个百分点", [Expect(text: "0.3至0.5个百分点", value: nil, kind: .range, range: ("0.3", "0.5"))])
         XCTAssertEqual(scan("3至5个百分点").first?.1.boundKind, .percentagePoint)
+        // Ranges of tenths: the bare lower end counts tenths too, and two neighbouring
+        // digits before 成 are an approximate range, never a two-digit number.
+        check("增长2至3成", [Expect(text: "2至3成", value: nil, kind: .range, range: ("20", "30"))])
+        check("二至三成", [Expect(text: "二至三成", value: nil, kind: .range, range: ("20", "30"))])
+        check("7至8折", [Expect(text: "7至8折", value: nil, kind: .range, range: ("70", "80"))])
+        check("3-5%", [Expect(text: "3-5%", value: nil, kind: .range, range: ("3", "5"))])
+        check("增长两三成", [Expect(text: "两三成", value: nil, kind: .range, range: ("20", "30"), qualifier: .approx)])
+        check("三四成", [Expect(text: "三四成", value: nil, kind: .range, range: ("30", "40"), qualifier: .approx)])
+        XCTAssertEqual(scan("两三成").first?.1.boundKind, .percent)
+        XCTAssertEqual(scan("2至3成").first?.1.boundKind, .percent)
     }
 
     func testQualifiers() {
