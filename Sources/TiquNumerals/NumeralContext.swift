@@ -262,10 +262,9 @@ struct NumeralContext {
     /// does too (2至3成 is 20 % to 30 %, 7至8折 70 % to 80 %). A 折 of two digits (75折)
     /// is in percent already.
     private func counts(inTenths percent: Numeral) -> Bool {
-        guard let value = percent.value else { return false }
         switch text[percent.end - 1] {
         case 0x6210: return true  // 成
-        case 0x6298: return value <= ExactNumber(100) && percent.end - percent.start == 2  // one digit and 折
+        case 0x6298: return percent.end - percent.start == 2  // one digit and 折
         default: return false
         }
     }
