@@ -113,6 +113,36 @@ public struct MatchStatistics: Sendable, Hashable {
 
     /// All counted work.
     public var total: Int { threadSteps + lookaroundSteps + captureSteps }
+    /// The main pass's work by rule, when the matcher was made with `profilingRules`
+    /// (empty otherwise): what a rule author needs to find the rules that cost most.
+    public var rules: [RuleWork] = []
+}
+
+/// The main pass's work for one rule (see `MatchStatistics.rules`).
+public struct RuleWork: Sendable, Hashable {
+    /// Positions where the rule was started (its prefilters admitted it).
+    public var starts = 0
+    /// Instructions of the rule expanded.
+    public var threadSteps = 0
+    /// Lookaround states expanded for the rule's threads and entry guards (a lookaround
+    /// shared by several rules is charged to the first that asked at a position).
+    public var lookaroundSteps = 0
+    /// Matches reported, before any conflict resolution.
+    public var matches = 0
+
+    public init() {}
+
+    /// All counted work.
+    public var steps: Int { threadSteps + lookaroundSteps }
+
+    public static func + (a: RuleWork, b: RuleWork) -> RuleWork {
+        var sum = a
+        sum.starts += b.starts
+        sum.threadSteps += b.threadSteps
+        sum.lookaroundSteps += b.lookaroundSteps
+        sum.matches += b.matches
+        return sum
+    }
 }
 
 /// Finds all matches of every rule of `program` in `lattice` (see the semantics above).
@@ -149,6 +179,8 @@ public struct PatternMatcher: Sendable {
 
     /// The compiled rule set.
     public let program: RuleSetProgram
+    /// Whether `statistics.rules` is kept (off by default: it costs a little per thread).
+    public let profilingRules: Bool
     /// Work done by the last call of `matches(in:)`.
     public private(set) var statistics = MatchStatistics()
 
@@ -182,9 +214,11 @@ public struct PatternMatcher: Sendable {
     private var captureArena: [Int32] = []
     private var captureWork: [(pc: Int32, caps: Int32)] = []
 
-    /// Creates a matcher for `program`.
-    public init(program: RuleSetProgram) {
+    /// Creates a matcher for `program`; with `profilingRules`, its statistics say how
+    /// much of the work each rule caused.
+    public init(program: RuleSetProgram, profilingRules: Bool = false) {
         self.program = program
+        self.profilingRules = profilingRules
         let rules = program.ruleCount
         visited = [Int](repeating: 0, count: program.instructionCount)
         generations = [[Generation]](repeating: [], count: rules)
@@ -208,6 +242,7 @@ public struct PatternMatcher: Sendable {
         precondition(lattice.count < Int(Int32.max), "document too long")
         self.lattice = lattice
         statistics = MatchStatistics()
+        if profilingRules { statistics.rules = [RuleWork](repeating: RuleWork(), count: program.ruleCount) }
         found.removeAll()
         anchorScanner.start(lattice)
         for r in retryAt.indices { retryAt[r] = 0 }
@@ -307,7 +342,13 @@ public struct PatternMatcher: Sendable {
             retryAt[r] = admission   // its anchor is out of reach until then
             return
         }
-        guard entryGuardHolds(r, at: i) else { return }
+        let lookedBefore = statistics.lookaroundSteps
+        let admitted = entryGuardHolds(r, at: i)
+        if profilingRules {
+            statistics.rules[r].lookaroundSteps += statistics.lookaroundSteps - lookedBefore
+            if admitted { statistics.rules[r].starts += 1 }
+        }
+        guard admitted else { return }
         seedEpoch[r] = epoch
         let gen = openGeneration(r)
         guard cutEpoch[r] == epoch else {
@@ -342,6 +383,13 @@ public struct PatternMatcher: Sendable {
     /// instructions move the thread on (appending successors in order); a match cuts
     /// every lower-priority thread of the rule.
     private mutating func expand(from pc0: Int32, rule: Int32, gen: Int32, start: Int32, at i: Int) {
+        let (stepsBefore, lookedBefore) = (statistics.threadSteps, statistics.lookaroundSteps)
+        defer {
+            if profilingRules {
+                statistics.rules[Int(rule)].threadSteps += statistics.threadSteps - stepsBefore
+                statistics.rules[Int(rule)].lookaroundSteps += statistics.lookaroundSteps - lookedBefore
+            }
+        }
         stack.removeAll(keepingCapacity: true)
         stack.append(pc0)
         while let pc = stack.popLast() {
@@ -433,6 +481,7 @@ public struct PatternMatcher: Sendable {
             while h < generations[r].count, generations[r][h].id < oldestAlive, generations[r][h].start >= 0 {
                 let g = generations[r][h]
                 found.append(PatternMatch(rule: r, start: Int(g.start), end: Int(g.end)))
+                if profilingRules { statistics.rules[r].matches += 1 }
                 h += 1
             }
             if h == generations[r].count {

@@ -33,10 +33,24 @@ public struct Annotator: Sendable {
         return traces
     }
 
+    /// Annotates and returns the matcher's work by rule (indexed like `ruleSet.rules`),
+    /// for finding the rules that cost most.
+    public func ruleWork(_ document: Document) throws(ICUError) -> [RuleWork] {
+        var work = [RuleWork](repeating: RuleWork(), count: ruleSet.rules.count)
+        _ = try run(document, trace: nil, work: &work)
+        return work
+    }
+
     private func run(_ document: Document, trace: ((PhaseTrace) -> Void)?) throws(ICUError) -> [Entity] {
+        var noWork: [RuleWork] = []
+        return try run(document, trace: trace, work: &noWork)
+    }
+
+    /// The pipeline; `work` (when not empty) receives each rule's matcher work.
+    private func run(_ document: Document, trace: ((PhaseTrace) -> Void)?, work: inout [RuleWork]) throws(ICUError) -> [Entity] {
         var items = try LatticeItems(document: document, ruleSet: ruleSet)
         for phase in ruleSet.phases {
-            let candidates = self.candidates(phase, items)
+            let candidates = self.candidates(phase, items, work: &work)
             let (accepted, losses) = ConflictResolver.resolve(candidates, earlier: items.entities, documentLength: document.count,
                                                               explaining: trace != nil)
             trace?(PhaseTrace(phase: phase.number, candidates: candidates.map(\.entity), accepted: accepted,
@@ -47,9 +61,12 @@ public struct Annotator: Sendable {
     }
 
     /// The candidate entities of one phase: every rule's matches, turned into entities.
-    func candidates(_ phase: Phase, _ items: LatticeItems) -> [ConflictResolver.Candidate] {
-        var matcher = PatternMatcher(program: phase.program)
-        return matcher.matches(in: items.lattice).compactMap { match in
+    /// When `work` is not empty, the phase's rules add their matcher work to it.
+    func candidates(_ phase: Phase, _ items: LatticeItems, work: inout [RuleWork]) -> [ConflictResolver.Candidate] {
+        var matcher = PatternMatcher(program: phase.program, profilingRules: !work.isEmpty)
+        let matches = matcher.matches(in: items.lattice)
+        for (k, ruleWork) in matcher.statistics.rules.enumerated() { work[phase.rules[k]] = work[phase.rules[k]] + ruleWork }
+        return matches.compactMap { match in
             let ruleIndex = phase.rules[match.rule]
             return entity(for: match, rule: ruleSet.rules[ruleIndex], index: ruleIndex, items: items).map {
                 ConflictResolver.Candidate(entity: $0, priority: ruleSet.rules[ruleIndex].priority)

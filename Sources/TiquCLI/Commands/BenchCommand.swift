@@ -30,6 +30,10 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Also time annotation on 1, 2, 4 and 8 MB to show that matching time grows linearly.")
     var scaling = false
 
+    @Option(name: .customLong("rule-costs"),
+            help: "Also list the N rules that cause the most matcher work on the text (starts, thread and lookaround steps, matches), to find the rules worth making cheaper.")
+    var ruleCosts: Int?
+
     func run() throws {
         let seed: Document
         do { seed = try Document.load(path: file) } catch {
@@ -67,6 +71,24 @@ struct BenchCommand: ParsableCommand {
             print(String(format: "2 jobs against 1 job: %.2fx", one.seconds / two.seconds))
         }
         if scaling { try printScaling(seed, annotator) }
+        if let ruleCosts { try printRuleCosts(ruleCosts, benchmark.document, annotator) }
+    }
+
+    /// The costliest rules by counted steps: deterministic, unlike timings, so a change to
+    /// one rule shows in its own row.
+    private func printRuleCosts(_ count: Int, _ document: Document, _ annotator: Annotator) throws {
+        let work = try annotator.ruleWork(document)
+        let total = max(1, work.reduce(0) { $0 + $1.steps })
+        print(String(format: "\nrule costs: %d steps in all (%.1f per code point)", total, Double(total) / Double(max(1, document.count))))
+        print("rule                                 starts      steps    look steps  matches  share  source")
+        let rules = annotator.ruleSet.rules
+        for k in work.indices.sorted(by: { (work[$0].steps, $1) > (work[$1].steps, $0) }).prefix(max(0, count)) {
+            let w = work[k]
+            print(rules[k].id.padding(toLength: 34, withPad: " ", startingAt: 0)
+                  + String(format: "%9d %10d %13d %8d %5.1f%%  ", w.starts, w.threadSteps, w.lookaroundSteps, w.matches,
+                           100 * Double(w.steps) / Double(total))
+                  + "\(rules[k].location.file):\(rules[k].location.line)")
+        }
     }
 
     /// Annotation time per MB should stay flat as the text doubles.

@@ -203,6 +203,34 @@ final class AnnotatorTests: XCTestCase {
             XCTAssertTrue(entity.start < entity.end && entity.end <= document.count)
         }
     }
+
+    func testRuleWorkChargesEachRuleItsOwnStartsAndMatches() throws {
+        // `town` can start only at 镇 after a Han character; `any` at every Han character.
+        let annotator = try Self.annotator(["p.tiqu": """
+        rule town
+          type PLACE
+          pattern \\p{Han} "镇"
+        end
+        rule any
+          type PLACE
+          priority 1
+          pattern \\p{Han}{2} "村"
+        end
+        """])
+        let document = Document(text: "复兴镇和兴隆镇的核桃坝村")
+        let work = try annotator.ruleWork(document)
+        let town = work[annotator.ruleSet.rules.firstIndex { $0.id == "town" }!]
+        let any = work[annotator.ruleSet.rules.firstIndex { $0.id == "any" }!]
+        XCTAssertEqual(town.matches, 2)
+        XCTAssertEqual(any.matches, 1)
+        // Each rule is started only where its anchor (镇, 村) is in reach, and pays for its own steps.
+        XCTAssertEqual(town.starts, 2)
+        XCTAssertEqual(any.starts, 1)
+        XCTAssertGreaterThan(town.threadSteps, 0)
+        XCTAssertGreaterThan(any.threadSteps, 0)
+        // Profiling changes no result.
+        XCTAssertEqual(try annotator.annotate(document).map(\.start), [1, 5, 9])
+    }
 }
 
 /// A document's entities depend on that document and the rules only: not on the
