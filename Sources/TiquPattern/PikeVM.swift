@@ -383,13 +383,17 @@ public struct PatternMatcher: Sendable {
     /// instructions move the thread on (appending successors in order); a match cuts
     /// every lower-priority thread of the rule.
     private mutating func expand(from pc0: Int32, rule: Int32, gen: Int32, start: Int32, at i: Int) {
-        let (stepsBefore, lookedBefore) = (statistics.threadSteps, statistics.lookaroundSteps)
-        defer {
-            if profilingRules {
-                statistics.rules[Int(rule)].threadSteps += statistics.threadSteps - stepsBefore
-                statistics.rules[Int(rule)].lookaroundSteps += statistics.lookaroundSteps - lookedBefore
-            }
+        guard profilingRules else {
+            return expandClosure(from: pc0, rule: rule, gen: gen, start: start, at: i)
         }
+        let (stepsBefore, lookedBefore) = (statistics.threadSteps, statistics.lookaroundSteps)
+        expandClosure(from: pc0, rule: rule, gen: gen, start: start, at: i)
+        statistics.rules[Int(rule)].threadSteps += statistics.threadSteps - stepsBefore
+        statistics.rules[Int(rule)].lookaroundSteps += statistics.lookaroundSteps - lookedBefore
+    }
+
+    /// `expand` without the per-rule accounting.
+    private mutating func expandClosure(from pc0: Int32, rule: Int32, gen: Int32, start: Int32, at i: Int) {
         stack.removeAll(keepingCapacity: true)
         stack.append(pc0)
         while let pc = stack.popLast() {
