@@ -74,6 +74,10 @@ enum NumeralCharacters {
 
     static func isDecimalPoint(_ c: UInt32) -> Bool { c == 0x2E || c == 0xFF0E }  // . ．
     static func isASCIILetter(_ c: UInt32) -> Bool { (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) }
+    /// A Latin letter, half- or full-width (ＰＭ２．５ and Ｇ３１２ are codes as PM2.5 and G312 are).
+    static func isLatinLetter(_ c: UInt32) -> Bool {
+        isASCIILetter(c) || (0xFF21...0xFF3A).contains(c) || (0xFF41...0xFF5A).contains(c)
+    }
     static func isMinus(_ c: UInt32) -> Bool { c == 0x2D || c == 0xFF0D || c == 0x2212 }  // - － −
     static func isInlineSpace(_ c: UInt32) -> Bool { c == 0x20 || c == 0x09 }
 

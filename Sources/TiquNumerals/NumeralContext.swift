@@ -63,7 +63,7 @@ struct NumeralContext {
     private func startsCleanly(at i: Int) -> Bool {
         guard NumeralCharacters.arabicDigit(text[i]) != nil || NumeralCharacters.isDecimalPoint(text[i]) else { return true }
         let before = text[i - 1]
-        if NumeralCharacters.isASCIILetter(before) || NumeralCharacters.arabicDigit(before) != nil { return false }
+        if NumeralCharacters.isLatinLetter(before) || NumeralCharacters.arabicDigit(before) != nil { return false }
         // The 5 of PM2.5 is the end of a number, not a number of its own.
         if NumeralCharacters.isDecimalPoint(before), NumeralCharacters.arabicDigit(text[i - 2]) != nil { return false }
         if NumeralCharacters.isDecimalPoint(text[i]) {
@@ -73,7 +73,7 @@ struct NumeralContext {
     }
 
     private func isWordCharacter(_ c: UInt32) -> Bool {
-        NumeralCharacters.arabicDigit(c) != nil || NumeralCharacters.isASCIILetter(c)
+        NumeralCharacters.arabicDigit(c) != nil || NumeralCharacters.isLatinLetter(c)
             || NumeralCharacters.atom(c).map { if case .filler = $0 { return false } else { return true } } ?? false
     }
 

@@ -54,6 +54,8 @@ final class NumeralScannerTests: XCTestCase {
         check("2.5千米", [Expect(text: "2.5", value: "2.5", kind: .decimal)])
         check("五兆", [Expect(text: "五兆", value: "5000000000000", kind: .cardinal)])
         check("PM2.5浓度", [])
+        check("ＰＭ２．５年均浓度", [])
+        check("Ｇ３１２线", [])
     }
 
     func testChineseDigitsAndForms() {
