@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tiqu
+import TiquPattern
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,13 +52,10 @@ struct BenchCommand: ParsableCommand {
             ("annotate, documents, 1 job", parallel(1)),
             ("annotate, documents, 2 jobs", parallel(2)),
         ])
+        let scalingRows = scaling ? try self.scalingRows(seed, annotator) : []
+        let costRows = try ruleCosts.map { try self.ruleCostRows($0, benchmark.document, annotator) }
         if json {
-            let rows = results.map { r -> JSONValue in
-                .object([("stage", .string(r.name)), ("seconds", .string(String(format: "%.4f", r.seconds))),
-                         ("mb_per_s", .string(String(format: "%.2f", r.megabytesPerSecond))),
-                         ("ratio_to_segmentation", .string(String(format: "%.3f", r.ratioToSegmentation)))])
-            }
-            print(JSONValue.object([("megabytes", .string(String(format: "%.2f", benchmark.megabytes))), ("stages", .array(rows))]).serialized())
+            printJSON(benchmark, results, scalingRows, costRows)
             return
         }
         print(String(format: "text: %@ (%.2f MB of UTF-8), best of %d", benchmark.document.name, benchmark.megabytes, rounds))
@@ -70,34 +68,76 @@ struct BenchCommand: ParsableCommand {
         if let one = results.first(where: { $0.name.hasSuffix("1 job") }), let two = results.first(where: { $0.name.hasSuffix("2 jobs") }) {
             print(String(format: "2 jobs against 1 job: %.2fx", one.seconds / two.seconds))
         }
-        if scaling { try printScaling(seed, annotator) }
-        if let ruleCosts { try printRuleCosts(ruleCosts, benchmark.document, annotator) }
+        if scaling {
+            print("\nscaling: annotate with the default rules")
+            for row in scalingRows {
+                print(String(format: "  %5.2f MB  %8.3f s  %8.3f s/MB", row.megabytes, row.seconds, row.seconds / row.megabytes))
+            }
+        }
+        if let costRows {
+            print(String(format: "\nrule costs: %d steps in all (%.1f per code point)", costRows.total,
+                         Double(costRows.total) / Double(max(1, benchmark.document.count))))
+            print("rule                                 starts      steps    look steps  matches  share  source")
+            for row in costRows.rows {
+                let w = row.work
+                print(row.rule.padding(toLength: 34, withPad: " ", startingAt: 0)
+                      + String(format: "%9d %10d %13d %8d %5.1f%%  ", w.starts, w.threadSteps, w.lookaroundSteps, w.matches,
+                               100 * Double(w.steps) / Double(costRows.total))
+                      + row.source)
+            }
+        }
     }
 
-    /// The costliest rules by counted steps: deterministic, unlike timings, so a change to
-    /// one rule shows in its own row.
-    private func printRuleCosts(_ count: Int, _ document: Document, _ annotator: Annotator) throws {
-        let work = try annotator.ruleWork(document)
-        let total = max(1, work.reduce(0) { $0 + $1.steps })
-        print(String(format: "\nrule costs: %d steps in all (%.1f per code point)", total, Double(total) / Double(max(1, document.count))))
-        print("rule                                 starts      steps    look steps  matches  share  source")
-        let rules = annotator.ruleSet.rules
-        for k in work.indices.sorted(by: { (work[$0].steps, $1) > (work[$1].steps, $0) }).prefix(max(0, count)) {
-            let w = work[k]
-            print(rules[k].id.padding(toLength: 34, withPad: " ", startingAt: 0)
-                  + String(format: "%9d %10d %13d %8d %5.1f%%  ", w.starts, w.threadSteps, w.lookaroundSteps, w.matches,
-                           100 * Double(w.steps) / Double(total))
-                  + "\(rules[k].location.file):\(rules[k].location.line)")
+    private func printJSON(_ benchmark: Benchmark, _ results: [Benchmark.Measurement], _ scalingRows: [ScalingRow],
+                           _ costRows: RuleCosts?) {
+        let number = { (format: String, value: Double) in JSONValue.string(String(format: format, value)) }
+        let stages: [JSONValue] = results.map { r in
+            .object([("stage", .string(r.name)), ("seconds", number("%.4f", r.seconds)),
+                     ("mb_per_s", number("%.2f", r.megabytesPerSecond)),
+                     ("ratio_to_segmentation", number("%.3f", r.ratioToSegmentation))])
         }
+        var fields: [(String, JSONValue)] = [("megabytes", number("%.2f", benchmark.megabytes)), ("stages", .array(stages))]
+        if scaling {
+            fields.append(("scaling", .array(scalingRows.map { row in
+                .object([("megabytes", number("%.2f", row.megabytes)), ("seconds", number("%.4f", row.seconds))])
+            })))
+        }
+        if let costRows {
+            fields.append(("rule_steps", .int(costRows.total)))
+            fields.append(("rule_costs", .array(costRows.rows.map { row in
+                .object([("rule", .string(row.rule)), ("source", .string(row.source)),
+                         ("starts", .int(row.work.starts)), ("thread_steps", .int(row.work.threadSteps)),
+                         ("lookaround_steps", .int(row.work.lookaroundSteps)), ("matches", .int(row.work.matches))])
+            })))
+        }
+        print(JSONValue.object(fields).serialized())
+    }
+
+    private struct ScalingRow {
+        let megabytes: Double
+        let seconds: Double
     }
 
     /// Annotation time per MB should stay flat as the text doubles.
-    private func printScaling(_ seed: Document, _ annotator: Annotator) throws {
-        print("\nscaling: annotate with the default rules")
-        for size in [1.0, 2.0, 4.0, 8.0] {
+    private func scalingRows(_ seed: Document, _ annotator: Annotator) throws -> [ScalingRow] {
+        try [1.0, 2.0, 4.0, 8.0].map { size in
             let sized = Benchmark(seed: seed, targetMegabytes: size, rounds: rounds)
-            let seconds = try sized.time { _ = try annotator.annotate($0) }
-            print(String(format: "  %5.2f MB  %8.3f s  %8.3f s/MB", sized.megabytes, seconds, seconds / sized.megabytes))
+            return ScalingRow(megabytes: sized.megabytes, seconds: try sized.time { _ = try annotator.annotate($0) })
         }
+    }
+
+    private struct RuleCosts {
+        let total: Int
+        let rows: [(rule: String, source: String, work: RuleWork)]
+    }
+
+    /// The `count` costliest rules by counted steps: deterministic, unlike timings, so a
+    /// change to one rule shows in its own row.
+    private func ruleCostRows(_ count: Int, _ document: Document, _ annotator: Annotator) throws -> RuleCosts {
+        let work = try annotator.ruleWork(document)
+        let rules = annotator.ruleSet.rules
+        let order = work.indices.sorted { (work[$0].steps, $1) > (work[$1].steps, $0) }.prefix(max(0, count))
+        return RuleCosts(total: max(1, work.reduce(0) { $0 + $1.steps }),
+                         rows: order.map { (rules[$0].id, "\(rules[$0].location.file):\(rules[$0].location.line)", work[$0]) })
     }
 }
