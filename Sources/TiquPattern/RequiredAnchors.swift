@@ -41,15 +41,17 @@
 /// requirement, and it is matched as before.
 ///
 /// COST: compile time is bounded by `analysisBudget` states over the whole program
-/// (beyond it, instructions simply get no requirement). Checking is amortised O(1):
-/// for each anchor the scanner keeps the smallest occurrence at or after the last
-/// query position and how far it has looked; queries come at non-decreasing positions
-/// within one document (the matcher's one left-to-right pass), and an anchor is shared
-/// only by requirements with the same minimum distance, so each position is examined
-/// at most once per anchor. Examining a position computes its mask once (the ring), and
-/// confirming a literal bit there compares at most `maxLiterals` strings of at most
-/// `maxLiteral` code points: a constant. (Spelling literals is charged to the same
-/// analysis budget, and each character is spelled once per instruction.)
+/// (beyond it, instructions simply get no requirement). Checking is O(1): queries come
+/// at non-decreasing positions within one document (the matcher's one left-to-right
+/// pass), so the masks of the positions ahead fit in a ring of 128 and each is computed
+/// once; the ring is kept transposed too (per bit, a 128-bit map of the slots that have
+/// it), so an anchor's first occurrence in its window is a shift and a bit count. For
+/// each anchor the scanner also keeps the smallest occurrence at or after its last
+/// query (an anchor is shared only by requirements with the same minimum distance), which
+/// answers most queries with one comparison. Computing a mask confirms each literal bit
+/// by comparing at most `maxLiterals` strings of at most `maxLiteral` code points: a
+/// constant. (Spelling literals is charged to the same analysis budget, and each
+/// character is spelled once per instruction.)
 struct RequiredAnchors: Sendable {
     /// The longest run of unselective code points (and bounded edges) the analysis follows.
     static let maxDistance = 40
@@ -385,12 +387,15 @@ struct RequiredAnchors: Sendable {
 /// The anchor checks of one matcher (see `RequiredAnchors`). It keeps its own
 /// references to the document's code points and edges, so that a check in the
 /// matcher's hot loop passes nothing but an instruction and a position; the masks
-/// of the positions ahead are computed once each, into a ring.
+/// of the positions ahead are computed once each, into a ring. The ring is also kept
+/// transposed, one 128-bit map of its slots per anchor bit, so that finding an anchor's
+/// first occurrence in a window is one shift and one bit count, however many anchors
+/// share the bit and however far apart their windows are.
 struct AnchorScanner {
     private let anchors: RequiredAnchors
     private var found: [Int]               // per anchor: an occurrence, the smallest at or after the last query
-    private var scanned: [Int]             // per anchor: positions before this were examined
     private var ring = [UInt64](repeating: 0, count: AnchorScanner.ringSize)
+    private var slotsWithBit = [UInt128](repeating: 0, count: 64)   // per bit: the ring slots whose mask has it
     private var ringEnd = 0                // masks of positions < ringEnd are computed
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
@@ -405,7 +410,6 @@ struct AnchorScanner {
         assert(RequiredAnchors.maxDistance + AnchorScanner.lookFurther < AnchorScanner.ringSize)
         self.anchors = anchors
         found = [Int](repeating: -1, count: anchors.anchors.count)
-        scanned = [Int](repeating: 0, count: anchors.anchors.count)
     }
 
     /// Starts a document.
@@ -414,10 +418,7 @@ struct AnchorScanner {
         edges = lattice.edges
         outOffsets = lattice.outOffsets
         ringEnd = 0
-        for a in found.indices {
-            found[a] = -1
-            scanned[a] = 0
-        }
+        for a in found.indices { found[a] = -1 }
     }
 
     /// Ends a document, releasing it.
@@ -455,29 +456,49 @@ struct AnchorScanner {
         let bit = anchors.bitOf[a]
         guard bit >= 0 else { return i }
         let flag: UInt64 = 1 << UInt64(bit)
-        var j = max(from, scanned[a])
         let limit = min(to + AnchorScanner.lookFurther, scalars.count - 1)
-        while j <= limit {
-            if mask(at: j, from: i) & flag != 0 {
-                found[a] = j
-                scanned[a] = j + 1
-                return j <= to ? i : j - maxDistance
-            }
-            j += 1
+        guard from <= limit else { return max(i + 1, limit + 1 - maxDistance) }
+        fillRing(through: limit, from: i)
+        guard let j = firstSlot(withBit: Int(bit), from: from, through: limit) else {
+            return max(i + 1, limit + 1 - maxDistance)
         }
-        scanned[a] = max(scanned[a], j)
-        return max(i + 1, scanned[a] - maxDistance)
+        found[a] = j
+        return j <= to ? i : j - maxDistance
     }
 
-    /// The mask of position j, asked at position i (i <= j < i + ringSize).
+    /// The first position in from...limit whose mask has `bit` (the ring holds them all:
+    /// fewer than ringSize positions, none overwritten since `fillRing`).
     @inline(__always)
-    private mutating func mask(at j: Int, from i: Int) -> UInt64 {
-        ringEnd = max(ringEnd, i)    // positions before i are never asked for again
-        while ringEnd <= j {
-            ring[ringEnd & (AnchorScanner.ringSize - 1)] = computeMask(ringEnd)
+    private func firstSlot(withBit bit: Int, from: Int, through limit: Int) -> Int? {
+        let shift = from & (AnchorScanner.ringSize - 1)
+        var slots = slotsWithBit[bit]
+        if shift != 0 { slots = slots >> shift | slots << (AnchorScanner.ringSize - shift) }   // slot of `from` first
+        slots &= (1 << UInt128(limit - from + 1)) &- 1
+        return slots == 0 ? nil : from + slots.trailingZeroBitCount
+    }
+
+    /// Computes the masks of the positions up to `last` not yet in the ring, asked at
+    /// position i (i <= last < i + ringSize). Positions before i are never asked for
+    /// again, so their slots may be reused.
+    private mutating func fillRing(through last: Int, from i: Int) {
+        ringEnd = max(ringEnd, i)
+        while ringEnd <= last {
+            let slot = ringEnd & (AnchorScanner.ringSize - 1)
+            let slotBit: UInt128 = 1 << UInt128(slot)
+            var bits = ring[slot]   // the position that leaves the slot
+            while bits != 0 {
+                slotsWithBit[bits.trailingZeroBitCount] &= ~slotBit
+                bits &= bits - 1
+            }
+            let mask = computeMask(ringEnd)
+            ring[slot] = mask
+            bits = mask
+            while bits != 0 {
+                slotsWithBit[bits.trailingZeroBitCount] |= slotBit
+                bits &= bits - 1
+            }
             ringEnd += 1
         }
-        return ring[j & (AnchorScanner.ringSize - 1)]
     }
 
     private func computeMask(_ j: Int) -> UInt64 {
