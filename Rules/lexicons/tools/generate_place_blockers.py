@@ -68,7 +68,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # Zhejiang's mountain-sea cooperation (遂昌山海协作产业园: no 遂昌山)
          "山海协作": ("山", "term"),
          # the finless porpoise (东亚江豚) and the high half-mountain belt of Sichuan
-         "江豚": ("江", "term"), "东亚江豚": ("东亚", "term"), "高半山": ("半山", "term")}
+         "江豚": ("江", "term"), "东亚江豚": ("东亚", "term"), "高半山": ("半山", "term"),
+         # officials stationed in villages (选派驻村第一书记) and Guangdong's programme of
+         # stationing in towns to help them and their villages (驻镇帮镇扶村): no 驻村, 扶村
+         "驻村": ("驻村", "term"), "帮镇扶村": ("扶村", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
