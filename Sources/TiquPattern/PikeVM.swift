@@ -13,8 +13,8 @@
 //   rule r with captures; since one rule's matches never overlap, that sums to
 //   O(m × (n + S)) as well. The prefilters add no more: a start-set lookup per code
 //   point and edge, and the required-anchor checks (RequiredAnchors.swift), which
-//   examine each position at most once per anchor (at most m anchors) and answer
-//   every other query in O(1). Memory is O(m × (1 + longest edge)) threads.
+//   compute each position's anchor mask once and answer every query in O(1).
+//   Memory is O(m × (1 + longest edge)) threads.
 //
 //   WHY: the state of the search at a position is a list of threads, and a thread is
 //   just (instruction, rule, start, generation). At each position every instruction is
