@@ -65,6 +65,28 @@ final class RequiredAnchorsTests: XCTestCase {
         XCTAssertTrue(found.allSatisfy { $0.end - $0.start == 3 })
     }
 
+    func testAnchorsSharingABitAtOtherDistancesFindEveryMatch() throws {
+        // Two rules need 镇 at distances 1...3 and 4...6: two anchors with one mask bit.
+        // 镇 comes at irregular gaps, some longer than the scanner's ring of 128
+        // positions, so windows wrap around the ring and skip whole stretches of it.
+        var rng = SplitMix64(seed: 11)
+        var text = Array(self.text.prefix(4_000))
+        var k = 0
+        while true {
+            k += [1, 2, 4, 5, 7, 40, 127, 129, 200][rng.int(9)]
+            guard k < text.count else { break }
+            text[k] = 0x9547
+        }
+        let notZhen = Pattern.scalars(ScalarSet(ranges: [0x4E00...0x9546, 0x9548...0x9FFF]))
+        let rules = [Pattern.sequence([.repetition(notZhen, min: 1, max: 3, greedy: true), lit("镇")]),
+                     Pattern.sequence([.repetition(notZhen, min: 4, max: 6, greedy: false), lit("镇")])]
+        let program = try RuleSetProgram.compile(rules, captureCounts: [0, 0])
+        let found = matches(of: program, in: Lattice(scalars: text))
+        let want = ReferenceInterpreter(text: text, boundaries: [], edges: []).matches(rules: rules, captureCounts: [0, 0])
+        XCTAssertEqual(found, want)
+        XCTAssertGreaterThan(want.filter { $0.rule == 1 }.count, 10)
+    }
+
     /// The test text with 开 at every tenth position: a frequent first character.
     private var textWithCommonFirst: [UInt32] {
         var result = text
