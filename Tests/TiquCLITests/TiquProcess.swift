@@ -18,8 +18,9 @@ struct TiquProcess {
     static func run(_ arguments: [String], stdin: Data = Data()) throws -> Result {
         let directory = try scratch(["stdin": [UInt8](stdin)])
         let paths = ["stdin", "stdout", "stderr"].map { directory.appendingPathComponent($0) }
-        FileManager.default.createFile(atPath: paths[1].path, contents: nil)
-        FileManager.default.createFile(atPath: paths[2].path, contents: nil)
+        for path in paths[1...] where !FileManager.default.createFile(atPath: path.path, contents: nil) {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path.path])
+        }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
