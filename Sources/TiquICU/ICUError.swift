@@ -22,6 +22,7 @@ public enum ICU {
     public static var version: String {
         var buffer = [CChar](repeating: 0, count: 32)
         cicu_version(&buffer, 32)
-        return String(cString: buffer)
+        let bytes = buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

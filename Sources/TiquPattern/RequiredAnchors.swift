@@ -455,7 +455,6 @@ struct AnchorScanner {
         if found[a] >= from { return found[a] <= to ? i : found[a] - maxDistance }
         let bit = anchors.bitOf[a]
         guard bit >= 0 else { return i }
-        let flag: UInt64 = 1 << UInt64(bit)
         let limit = min(to + AnchorScanner.lookFurther, scalars.count - 1)
         guard from <= limit else { return max(i + 1, limit + 1 - maxDistance) }
         fillRing(through: limit, from: i)
