@@ -5,7 +5,7 @@
 /// Edges are indexed both by start (for matching) and by end (for lookbehind). At each
 /// start, edges are ordered by predicate, then by end descending, which is the priority
 /// order the matcher uses (the longer edge first).
-public struct Lattice: Sendable {
+public final class Lattice: Sendable {
     /// One labelled edge over `start..<end`. Stored in 32-bit fields (16 bytes an edge:
     /// a long document has about one edge per two code points).
     public struct Edge: Sendable, Hashable {
@@ -51,7 +51,7 @@ public struct Lattice: Sendable {
     /// Builds a lattice. `sentenceBoundaries` outside 0...count are ignored. Every edge
     /// must satisfy 0 <= start < end <= count (a precondition); edges with the same span
     /// and predicate are merged (the first given is kept).
-    public init(scalars: [UInt32], sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
+    public convenience init(scalars: [UInt32], sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
         let n = scalars.count
         var flags = [Bool](repeating: false, count: n + 1)
         for b in sentenceBoundaries where b >= 0 && b <= n { flags[b] = true }
@@ -143,7 +143,7 @@ public struct Lattice: Sendable {
     }
 
     /// Convenience: a lattice over the scalars of `text`.
-    public init(text: String, sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
+    public convenience init(text: String, sentenceBoundaries: [Int] = [], edges: [Edge] = []) {
         self.init(scalars: text.unicodeScalars.map(\.value), sentenceBoundaries: sentenceBoundaries, edges: edges)
     }
 

@@ -25,18 +25,26 @@
 /// instruction, valid for one search id), an open-addressing set for further positions
 /// that is cleared through the list of slots it filled, and the work stack. Nothing is
 /// allocated per search.
-struct LookaroundEvaluator {
+struct LookaroundEvaluator: ~Copyable {
     private var slots = [Int](repeating: 0, count: 64)   // key + 1, or 0 for empty
     /// Most instructions are reached at one position per search, so the first position
     /// of each is kept by instruction (`firstSearch[pc]` is the search that set
-    /// `firstPosition[pc]`), and only further positions go to the hashed set.
-    private var firstSearch: [Int] = []
-    private var firstPosition: [Int] = []
+    /// `firstPosition[pc]`), and only further positions go to the hashed set. These and
+    /// the stack are raw buffers (RawBuffer.swift says why).
+    private let firstSearch: RawBuffer<Int>
+    private let firstPosition: RawBuffer<Int>
     private var searchCount = 0
     private var filled: [Int] = []
-    private var stack: [(pc: Int32, pos: Int)] = []
-    /// Evaluators for lookarounds nested in this one's sub-program, kept like the buffers.
-    private var nested: [LookaroundEvaluator] = []
+    private var stack = RawStack<LookaroundState>()
+    /// The evaluator for lookarounds nested in this one's sub-program, kept like the
+    /// buffers (boxed: an evaluator is noncopyable and holds no evaluator inline).
+    private var nested: NestedEvaluator?
+
+    /// An evaluator for a program of `instructions` instructions.
+    init(instructions: Int) {
+        firstSearch = RawBuffer(zeroed: instructions)
+        firstPosition = RawBuffer(zeroed: instructions)
+    }
 
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
     mutating func holds(_ id: Int, at position: Int, program: RuleSetProgram, lattice: Lattice, steps: inout Int) -> Bool {
@@ -54,27 +62,30 @@ struct LookaroundEvaluator {
 
     private mutating func search(from start: Int32, at position: Int, backward: Bool, program: RuleSetProgram,
                                  lattice: Lattice, steps: inout Int) -> Bool {
-        clear(instructions: program.insts.count)
+        clear()
         let stride = program.insts.count
-        stack.append((start, position))
-        defer { stack.removeAll(keepingCapacity: true) }
-        while let (pc, pos) = stack.popLast() {
+        stack.push(LookaroundState(pc: start, pos: position))
+        defer { stack.removeAll() }
+        while !stack.isEmpty {
+            let state = stack.pop()
+            let pc = state.pc, pos = state.pos
             guard visit(Int(pc), pos, stride: stride) else { continue }
             steps &+= 1
             let inst = program.insts[Int(pc)]
             switch inst.op {
             case .match: return true
             case .fail: break
-            case .split: stack.append((inst.b, pos)); stack.append((inst.a, pos))
-            case .jump: stack.append((inst.a, pos))
-            case .save: stack.append((pc + 1, pos))
+            case .split: stack.push(LookaroundState(pc: inst.b, pos: pos)); stack.push(LookaroundState(pc: inst.a, pos: pos))
+            case .jump: stack.push(LookaroundState(pc: inst.a, pos: pos))
+            case .save: stack.push(LookaroundState(pc: pc + 1, pos: pos))
             case .assert:
-                if lattice.holds(Compiler.assertion(inst.a), at: pos) { stack.append((pc + 1, pos)) }
+                if lattice.holds(Compiler.assertion(inst.a), at: pos) { stack.push(LookaroundState(pc: pc + 1, pos: pos)) }
             case .look:
                 // A nested lookaround gets its own evaluator: this one's state is in use.
-                if nested.isEmpty { nested.append(LookaroundEvaluator()) }
-                if nested[0].holds(Int(inst.a), at: pos, program: program, lattice: lattice, steps: &steps) {
-                    stack.append((pc + 1, pos))
+                let inner = nested ?? NestedEvaluator(instructions: program.insts.count)
+                nested = inner
+                if inner.evaluator.holds(Int(inst.a), at: pos, program: program, lattice: lattice, steps: &steps) {
+                    stack.push(LookaroundState(pc: pc + 1, pos: pos))
                 }
             case .scalar, .set, .edge, .notEdge:
                 consume(inst, at: pos, pc: pc, backward: backward, program: program, lattice: lattice)
@@ -91,23 +102,23 @@ struct LookaroundEvaluator {
         let target = backward ? pos - 1 : pos + 1
         switch inst.op {
         case .scalar:
-            if scalarIndex >= 0, scalarIndex < n, lattice.scalars[scalarIndex] == UInt32(inst.a) { stack.append((pc + 1, target)) }
+            if scalarIndex >= 0, scalarIndex < n, lattice.scalars[scalarIndex] == UInt32(inst.a) { stack.push(LookaroundState(pc: pc + 1, pos: target)) }
         case .set:
             if scalarIndex >= 0, scalarIndex < n, program.sets[Int(inst.a)].contains(lattice.scalars[scalarIndex]) {
-                stack.append((pc + 1, target))
+                stack.push(LookaroundState(pc: pc + 1, pos: target))
             }
         case .notEdge:
             if scalarIndex >= 0, scalarIndex < n, !lattice.hasEdge(at: scalarIndex, predicate: Int(inst.a)) {
-                stack.append((pc + 1, target))
+                stack.push(LookaroundState(pc: pc + 1, pos: target))
             }
         case .edge:
             if backward {
                 for k in lattice.inEdges(pos) where lattice.edges[Int(k)].predicate == Int(inst.a) {
-                    stack.append((pc + 1, lattice.edges[Int(k)].start))
+                    stack.push(LookaroundState(pc: pc + 1, pos: lattice.edges[Int(k)].start))
                 }
             } else {
                 for k in lattice.outRange(pos) where lattice.edges[k].predicate == Int(inst.a) {
-                    stack.append((pc + 1, lattice.edges[k].end))
+                    stack.push(LookaroundState(pc: pc + 1, pos: lattice.edges[k].end))
                 }
             }
         default:
@@ -118,12 +129,8 @@ struct LookaroundEvaluator {
     // MARK: visited set
 
     /// Starts a search: forgets every visited state.
-    private mutating func clear(instructions: Int) {
+    private mutating func clear() {
         searchCount += 1
-        if firstSearch.count < instructions {
-            firstSearch = [Int](repeating: 0, count: instructions)
-            firstPosition = [Int](repeating: 0, count: instructions)
-        }
         clearSlots()
     }
 
@@ -162,6 +169,23 @@ struct LookaroundEvaluator {
         slots = [Int](repeating: 0, count: slots.count * 2)
         filled.removeAll(keepingCapacity: true)
         for key in keys { _ = insert(key) }
+    }
+}
+
+/// A state of a lookaround search: instruction `pc` to run at position `pos`. (Not
+/// nested in the evaluator: a private type as a generic argument of a noncopyable
+/// type breaks the debug build of Swift 6.3.)
+struct LookaroundState {
+    var pc: Int32
+    var pos: Int
+}
+
+/// A nested lookaround's evaluator, boxed (see `LookaroundEvaluator.nested`).
+private final class NestedEvaluator {
+    var evaluator: LookaroundEvaluator
+
+    init(instructions: Int) {
+        evaluator = LookaroundEvaluator(instructions: instructions)
     }
 }
 

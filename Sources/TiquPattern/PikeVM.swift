@@ -153,7 +153,8 @@ public func matches(of program: RuleSetProgram, in lattice: Lattice) -> [Pattern
 
 /// A matcher with reusable buffers; reuse one per thread to avoid reallocation.
 /// Positions are stored in 32 bits: documents are limited to 2^31 − 1 code points.
-public struct PatternMatcher: Sendable {
+/// Noncopyable: it owns raw buffers (RawBuffer.swift).
+public struct PatternMatcher: ~Copyable {
     /// A thread of the main pass: a path waiting at `pos` to run instruction `pc`.
     private struct Thread: Sendable {
         var pos: Int32
@@ -187,25 +188,30 @@ public struct PatternMatcher: Sendable {
     private var lattice = Lattice(scalars: [])
     private var current: [Thread] = []
     private var upcoming: [Thread] = []
-    private var stack: [Int32] = []
-    private var visited: [Int]          // per instruction: the visit stamp that expanded it
+    /// The closure's work stack (RawBuffer.swift says why these are raw): it never
+    /// holds more than 2 × instructions + 1 entries, since an instruction is expanded
+    /// once per closure and pushes at most two.
+    private let stack: RawBuffer<Int32>
+    private let visited: RawBuffer<Int>         // per instruction: the visit stamp that expanded it
+    private let insts: RawBuffer<Instruction>   // the program's, read at every step
     private var visitStamp = 0
     private var stampCounter = 0
     private var epoch = 0               // one per position; keys all other per-step marks
     private var generations: [[Generation]]
     private var generationHead: [Int]
     private var nextGenerationId: [Int32]
-    private var cutEpoch: [Int]
-    private var firstGenerationEpoch: [Int]
-    private var firstGeneration: [Int32]
-    private var seedEpoch: [Int]
-    private var retryAt: [Int]          // per rule: no start before this position can match
-    private var listRetryAt: [Int]      // per start-set list: no rule of it starts before this position
+    // Per rule, read at every seed and thread:
+    private let cutEpoch: RawBuffer<Int>
+    private let firstGenerationEpoch: RawBuffer<Int>
+    private let firstGeneration: RawBuffer<Int32>
+    private let seedEpoch: RawBuffer<Int>
+    private let retryAt: RawBuffer<Int>       // per rule: no start before this position can match
+    private let listRetryAt: RawBuffer<Int>   // per start-set list: no rule of it starts before this position
     private var pendingRules: [Int32] = []
     private var isPending: [Bool]
-    private var lookEpoch: [Int]
-    private var lookValue: [Bool]
-    private var lookarounds = LookaroundEvaluator()
+    private let lookEpoch: RawBuffer<Int>
+    private let lookValue: RawBuffer<Bool>
+    private var lookarounds: LookaroundEvaluator
     /// The program's prefilter, copied here: the matcher reads it at every position,
     /// and reading it through `program` would cost a retain and a release each time.
     private let prefilter: StartSetIndex
@@ -220,19 +226,22 @@ public struct PatternMatcher: Sendable {
         self.program = program
         self.profilingRules = profilingRules
         let rules = program.ruleCount
-        visited = [Int](repeating: 0, count: program.instructionCount)
+        stack = RawBuffer(zeroed: 2 * program.instructionCount + 2)
+        visited = RawBuffer(zeroed: program.instructionCount)
+        insts = RawBuffer(copying: program.insts)
         generations = [[Generation]](repeating: [], count: rules)
         generationHead = [Int](repeating: 0, count: rules)
         nextGenerationId = [Int32](repeating: 0, count: rules)
-        cutEpoch = [Int](repeating: 0, count: rules)
-        firstGenerationEpoch = [Int](repeating: 0, count: rules)
-        firstGeneration = [Int32](repeating: 0, count: rules)
-        seedEpoch = [Int](repeating: 0, count: rules)
-        retryAt = [Int](repeating: 0, count: rules)
-        listRetryAt = [Int](repeating: 0, count: max(0, program.prefilter.offsets.count - 1))
+        cutEpoch = RawBuffer(zeroed: rules)
+        firstGenerationEpoch = RawBuffer(zeroed: rules)
+        firstGeneration = RawBuffer(zeroed: rules)
+        seedEpoch = RawBuffer(zeroed: rules)
+        retryAt = RawBuffer(zeroed: rules)
+        listRetryAt = RawBuffer(zeroed: max(0, program.prefilter.offsets.count - 1))
         isPending = [Bool](repeating: false, count: rules)
-        lookEpoch = [Int](repeating: 0, count: program.looks.count)
-        lookValue = [Bool](repeating: false, count: program.looks.count)
+        lookarounds = LookaroundEvaluator(instructions: program.instructionCount)
+        lookEpoch = RawBuffer(zeroed: program.looks.count)
+        lookValue = RawBuffer(zeroed: program.looks.count)
         prefilter = program.prefilter
         anchorScanner = AnchorScanner(program.anchors)
     }
@@ -245,8 +254,8 @@ public struct PatternMatcher: Sendable {
         if profilingRules { statistics.rules = [RuleWork](repeating: RuleWork(), count: program.ruleCount) }
         found.removeAll()
         anchorScanner.start(lattice)
-        for r in retryAt.indices { retryAt[r] = 0 }
-        for l in listRetryAt.indices { listRetryAt[l] = 0 }
+        retryAt.fill(0)
+        listRetryAt.fill(0)
         for i in 0...lattice.count {
             epoch += 1
             stampCounter += 1
@@ -394,26 +403,31 @@ public struct PatternMatcher: Sendable {
 
     /// `expand` without the per-rule accounting.
     private mutating func expandClosure(from pc0: Int32, rule: Int32, gen: Int32, start: Int32, at i: Int) {
-        stack.removeAll(keepingCapacity: true)
-        stack.append(pc0)
-        while let pc = stack.popLast() {
+        var top = 1
+        stack[0] = pc0
+        while top > 0 {
+            top &-= 1
+            let pc = stack[top]
             let p = Int(pc)
             if visited[p] == visitStamp { continue }
             visited[p] = visitStamp
             statistics.threadSteps &+= 1
-            let inst = program.insts[p]
+            let inst = insts[p]
             switch inst.op {
             case .split:
-                stack.append(inst.b)
-                stack.append(inst.a)
+                stack[top] = inst.b
+                stack[top &+ 1] = inst.a
+                top &+= 2
             case .jump:
-                stack.append(inst.a)
+                stack[top] = inst.a
+                top &+= 1
             case .save:
-                stack.append(pc + 1)
+                stack[top] = pc &+ 1
+                top &+= 1
             case .assert:
-                if lattice.holds(Compiler.assertion(inst.a), at: i) { stack.append(pc + 1) }
+                if lattice.holds(Compiler.assertion(inst.a), at: i) { stack[top] = pc &+ 1; top &+= 1 }
             case .look:
-                if anchorScanner.admits(pc, at: i), lookHolds(Int(inst.a), at: i) { stack.append(pc + 1) }
+                if anchorScanner.admits(pc, at: i), lookHolds(Int(inst.a), at: i) { stack[top] = pc &+ 1; top &+= 1 }
             case .match:
                 if Int(start) < i {   // empty matches are failures
                     recordMatch(rule: rule, gen: gen, start: start, end: i)
@@ -570,7 +584,7 @@ public struct PatternMatcher: Sendable {
             if visited[p] == visitStamp { continue }
             visited[p] = visitStamp
             statistics.captureSteps &+= 1
-            let inst = program.insts[p]
+            let inst = insts[p]
             switch inst.op {
             case .split:
                 captureWork.append((inst.b, caps))

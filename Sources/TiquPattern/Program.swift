@@ -127,7 +127,7 @@ public enum PatternCompileError: Error, Sendable, Hashable {
 
 /// A compiled rule set. Immutable and Sendable: compile once, match many documents,
 /// from any number of threads (each with its own `PatternMatcher`).
-public struct RuleSetProgram: Sendable {
+public final class RuleSetProgram: Sendable {
     let insts: [Instruction]
     let sets: [ScalarSet]
     let ruleStarts: [Int32]

@@ -52,7 +52,7 @@
 /// by comparing at most `maxLiterals` strings of at most `maxLiteral` code points: a
 /// constant. (Spelling literals is charged to the same analysis budget, and each
 /// character is spelled once per instruction.)
-struct RequiredAnchors: Sendable {
+final class RequiredAnchors: Sendable {
     /// The longest run of unselective code points (and bounded edges) the analysis follows.
     static let maxDistance = 40
     /// Code-point sets larger than this are unselective (\p{Han}, [^，。]).
