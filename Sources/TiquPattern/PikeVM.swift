@@ -437,26 +437,29 @@ public struct PatternMatcher: ~Copyable {
                 break
             case .scalar, .set, .notEdge, .edge:
                 guard anchorScanner.admits(pc, at: i) else { continue }   // it could not match
-                step(inst, pc: pc, at: i) { pos in Thread(pos: pos, pc: pc + 1, rule: rule, gen: gen, start: start) }
+                Self.step(inst, at: i, in: lattice, program) { pos in
+                    push(Thread(pos: pos, pc: pc + 1, rule: rule, gen: gen, start: start))
+                }
             }
         }
     }
 
-    /// Applies a consuming instruction at `i`, pushing one successor per target position
-    /// (edges longest first).
+    /// Applies a consuming instruction at `i`: calls `reached` with each position it
+    /// moves to (edges longest first).
     @inline(__always)
-    private mutating func step(_ inst: Instruction, pc: Int32, at i: Int, _ make: (Int32) -> Thread) {
+    private static func step(_ inst: Instruction, at i: Int, in lattice: Lattice, _ program: RuleSetProgram,
+                             _ reached: (Int32) -> Void) {
         let n = lattice.count
         switch inst.op {
         case .scalar:
-            if i < n && lattice.scalars[i] == UInt32(bitPattern: inst.a) { push(make(Int32(i + 1))) }
+            if i < n && lattice.scalars[i] == UInt32(bitPattern: inst.a) { reached(Int32(i + 1)) }
         case .set:
-            if i < n && program.sets[Int(inst.a)].contains(lattice.scalars[i]) { push(make(Int32(i + 1))) }
+            if i < n && program.sets[Int(inst.a)].contains(lattice.scalars[i]) { reached(Int32(i + 1)) }
         case .notEdge:
-            if i < n && !lattice.hasEdge(at: i, predicate: Int(inst.a)) { push(make(Int32(i + 1))) }
+            if i < n && !lattice.hasEdge(at: i, predicate: Int(inst.a)) { reached(Int32(i + 1)) }
         case .edge:
             for k in lattice.outRange(i) where lattice.edges[k].predicate == Int(inst.a) {
-                push(make(Int32(lattice.edges[k].end)))
+                reached(Int32(lattice.edges[k].end))
             }
         default:
             break
@@ -605,29 +608,12 @@ public struct PatternMatcher: ~Copyable {
             case .fail:
                 break
             case .scalar, .set, .notEdge, .edge:
-                for pos in consumeTargets(inst, at: i) where pos <= e {
-                    later.append(CaptureThread(pos: Int32(pos), pc: pc + 1, caps: caps))
+                Self.step(inst, at: i, in: lattice, program) { pos in
+                    if Int(pos) <= e { later.append(CaptureThread(pos: pos, pc: pc + 1, caps: caps)) }
                 }
             }
         }
         return nil
     }
 
-    private func consumeTargets(_ inst: Instruction, at i: Int) -> [Int] {
-        let n = lattice.count
-        switch inst.op {
-        case .scalar:
-            return i < n && lattice.scalars[i] == UInt32(bitPattern: inst.a) ? [i + 1] : []
-        case .set:
-            return i < n && program.sets[Int(inst.a)].contains(lattice.scalars[i]) ? [i + 1] : []
-        case .notEdge:
-            return i < n && !lattice.hasEdge(at: i, predicate: Int(inst.a)) ? [i + 1] : []
-        case .edge:
-            return lattice.outRange(i).compactMap { k in
-                lattice.edges[k].predicate == Int(inst.a) ? lattice.edges[k].end : nil
-            }
-        default:
-            return []
-        }
-    }
 }

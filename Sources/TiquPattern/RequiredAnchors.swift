@@ -391,11 +391,12 @@ final class RequiredAnchors: Sendable {
 /// transposed, one 128-bit map of its slots per anchor bit, so that finding an anchor's
 /// first occurrence in a window is one shift and one bit count, however many anchors
 /// share the bit and however far apart their windows are.
-struct AnchorScanner {
+struct AnchorScanner: ~Copyable {
     private let anchors: RequiredAnchors
-    private var found: [Int]               // per anchor: an occurrence, the smallest at or after the last query
-    private var ring = [UInt64](repeating: 0, count: AnchorScanner.ringSize)
-    private var slotsWithBit = [UInt128](repeating: 0, count: 64)   // per bit: the ring slots whose mask has it
+    // Raw buffers (RawBuffer.swift says why): written for every position of a document.
+    private let found: RawBuffer<Int>      // per anchor: an occurrence, the smallest at or after the last query
+    private let ring = RawBuffer<UInt64>(zeroed: AnchorScanner.ringSize)
+    private let slotsWithBit = RawBuffer<UInt128>(zeroed: 64)   // per bit: the ring slots whose mask has it
     private var ringEnd = 0                // masks of positions < ringEnd are computed
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
@@ -409,7 +410,8 @@ struct AnchorScanner {
     init(_ anchors: RequiredAnchors) {
         assert(RequiredAnchors.maxDistance + AnchorScanner.lookFurther < AnchorScanner.ringSize)
         self.anchors = anchors
-        found = [Int](repeating: -1, count: anchors.anchors.count)
+        found = RawBuffer(zeroed: anchors.anchors.count)
+        found.fill(-1)
     }
 
     /// Starts a document.
@@ -418,7 +420,9 @@ struct AnchorScanner {
         edges = lattice.edges
         outOffsets = lattice.outOffsets
         ringEnd = 0
-        for a in found.indices { found[a] = -1 }
+        found.fill(-1)
+        ring.fill(0)
+        slotsWithBit.fill(0)
     }
 
     /// Ends a document, releasing it.
