@@ -5,6 +5,10 @@
 /// Edges are indexed both by start (for matching) and by end (for lookbehind). At each
 /// start, edges are ordered by predicate, then by end descending, which is the priority
 /// order the matcher uses (the longer edge first).
+///
+/// Immutable, and a class so that the matcher and its lookaround evaluator share one
+/// instance: as a struct of six arrays it was copied (and its arrays retained) each time
+/// the matcher passed it on.
 public final class Lattice: Sendable {
     /// One labelled edge over `start..<end`. Stored in 32-bit fields (16 bytes an edge:
     /// a long document has about one edge per two code points).

@@ -615,5 +615,4 @@ public struct PatternMatcher: ~Copyable {
         }
         return nil
     }
-
 }

@@ -126,7 +126,8 @@ public enum PatternCompileError: Error, Sendable, Hashable {
 }
 
 /// A compiled rule set. Immutable and Sendable: compile once, match many documents,
-/// from any number of threads (each with its own `PatternMatcher`).
+/// from any number of threads (each with its own `PatternMatcher`). A class, so that
+/// passing it to the lookaround evaluator at every evaluation copies nothing.
 public final class RuleSetProgram: Sendable {
     let insts: [Instruction]
     let sets: [ScalarSet]

@@ -52,6 +52,8 @@
 /// by comparing at most `maxLiterals` strings of at most `maxLiteral` code points: a
 /// constant. (Spelling literals is charged to the same analysis budget, and each
 /// character is spelled once per instruction.)
+///
+/// Immutable; a class so that the scanner reads its tables without copying them.
 final class RequiredAnchors: Sendable {
     /// The longest run of unselective code points (and bounded edges) the analysis follows.
     static let maxDistance = 40
