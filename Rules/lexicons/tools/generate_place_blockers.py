@@ -71,7 +71,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "江豚": ("江", "term"), "东亚江豚": ("东亚", "term"), "高半山": ("半山", "term"),
          # officials stationed in villages (选派驻村第一书记) and Guangdong's programme of
          # stationing in towns to help them and their villages (驻镇帮镇扶村): no 驻村, 扶村
-         "驻村": ("驻村", "term"), "帮镇扶村": ("扶村", "term")}
+         "驻村": ("驻村", "term"), "帮镇扶村": ("扶村", "term"),
+         # the chili variety (朝天椒), not the district of Guangyuan
+         "朝天椒": ("朝天", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
