@@ -28,7 +28,7 @@ struct ConflictResolver {
         // document's length per candidate); earlier entities of other types cannot conflict.
         var types = Array(Set(candidates.map(\.entity.type)))
         types.sort()
-        var tables = types.map { _ in Occupancy(count: documentLength) }
+        var tables = types.map { _ in Occupancy(count: documentLength, keepsOwners: explaining) }
         let tableOf = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         for (k, entity) in earlier.enumerated() {
             if let t = tableOf[entity.type] { tables[t].take(entity.span, owner: .earlier(k), priority: Int.max) }
@@ -52,8 +52,8 @@ struct ConflictResolver {
             let index = key.index
             let candidate = candidates[index]
             let t = key.table
-            if let (winner, winnerPriority) = tables[t].overlap(candidate.entity.span) {
-                if explaining {
+            if tables[t].isTaken(candidate.entity.span) {
+                if explaining, let (winner, winnerPriority) = tables[t].owner(candidate.entity.span) {
                     let winner = entity(winner)
                     losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
                 }
@@ -91,7 +91,8 @@ struct ConflictResolver {
 /// start, so that the owner of a taken position is found by walking back from
 /// it (entities of one type never overlap, so the nearest start is the owner).
 /// An owner is an index, not a copy of the entity: copying entities with their
-/// strings cost more than the rest.
+/// strings cost more than the rest. Owners are kept only when the losses are
+/// explained: without them, taking and checking a span is bit work alone.
 private enum Owner {
     case earlier(Int)
     case candidate(Int)
@@ -99,24 +100,32 @@ private enum Owner {
 
 private struct Occupancy {
     private var bits: [UInt64]
+    private let keepsOwners: Bool
     private var startsAt: [Int: (owner: Owner, priority: Int)] = [:]
 
-    init(count: Int) { bits = [UInt64](repeating: 0, count: count / 64 + 1) }
+    init(count: Int, keepsOwners: Bool) {
+        bits = [UInt64](repeating: 0, count: count / 64 + 1)
+        self.keepsOwners = keepsOwners
+    }
 
     private func taken(_ p: Int) -> Bool { bits[p >> 6] & (1 << UInt64(p & 63)) != 0 }
 
-    /// The owner and priority of the first taken position in `span`, if any.
-    func overlap(_ span: Range<Int>) -> (Owner, Int)? {
-        for position in span where taken(position) {
-            var q = position
-            while startsAt[q] == nil { q -= 1 }
-            return startsAt[q]!
-        }
-        return nil
+    /// Whether any position of `span` is taken.
+    func isTaken(_ span: Range<Int>) -> Bool {
+        span.contains(where: taken)
+    }
+
+    /// The owner and priority of the first taken position in `span`, if any (only
+    /// when owners are kept).
+    func owner(_ span: Range<Int>) -> (Owner, Int)? {
+        guard keepsOwners, let position = span.first(where: taken) else { return nil }
+        var q = position
+        while startsAt[q] == nil { q -= 1 }
+        return startsAt[q]!
     }
 
     mutating func take(_ span: Range<Int>, owner: Owner, priority: Int) {
-        startsAt[span.lowerBound] = (owner, priority)
+        if keepsOwners { startsAt[span.lowerBound] = (owner, priority) }
         for p in span { bits[p >> 6] |= 1 << UInt64(p & 63) }
     }
 }
