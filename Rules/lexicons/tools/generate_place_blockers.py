@@ -73,7 +73,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # stationing in towns to help them and their villages (驻镇帮镇扶村): no 驻村, 扶村
          "驻村": ("驻村", "term"), "帮镇扶村": ("扶村", "term"),
          # the chili variety (朝天椒), not the district of Guangyuan
-         "朝天椒": ("朝天", "term")}
+         "朝天椒": ("朝天", "term"),
+         # an expressway named by two places ending in 阳 (新阳高速: no 阳高) and
+         # steady growth (健康平稳: no 康平)
+         "阳高速": ("阳高", "term"), "健康平稳": ("康平", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
