@@ -76,7 +76,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "朝天椒": ("朝天", "term"),
          # an expressway named by two places ending in 阳 (新阳高速: no 阳高) and
          # steady growth (健康平稳: no 康平)
-         "阳高速": ("阳高", "term"), "健康平稳": ("康平", "term")}
+         "阳高速": ("阳高", "term"), "健康平稳": ("康平", "term"),
+         # a safe township, a title (省级平安乡镇: no 安乡)
+         "平安乡镇": ("安乡", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
