@@ -55,7 +55,10 @@ extension EvaluationReport {
         var out = "against \(path):\n"
         for type in types + ["ALL"] {
             let old = ((scores[type] as? [String: Any])?["strict"] as? [String: Any])?["f1"] as? Double ?? 0
-            out += "  \(type.padding(toLength: 10, withPad: " ", startingAt: 0)) strict F1 \(String(format: "%.3f -> %.3f (%+.3f)", old, f1(type), f1(type) - old))\n"
+            // The baseline holds F1 to four places (as `--json` writes it); so must the
+            // comparison, or an unchanged run reads -0.000.
+            let new = (f1(type) * 10_000).rounded() / 10_000
+            out += "  \(type.padding(toLength: 10, withPad: " ", startingAt: 0)) strict F1 \(String(format: "%.3f -> %.3f (%+.3f)", old, new, new - old))\n"
         }
         let before = Dictionary(predictions.map { p -> (String, (String, Bool)) in
             let key = "\(p["doc"] ?? "")\t\(p["start"] ?? "")\t\(p["end"] ?? "")\t\(p["type"] ?? "")"

@@ -41,4 +41,17 @@ final class EvaluationReportTests: XCTestCase {
         XCTAssertEqual(listed.count, counted)
         XCTAssertEqual(listed.count, 2)
     }
+
+    /// A run compared with its own `--json` output changes nothing, though the baseline
+    /// holds F1 to four places and the run does not (here F1 is 2/3 for each type).
+    func testARunAgainstItsOwnBaselineShowsNoChange() throws {
+        let report = report(gold: [e(2, 5, "PLACE"), e(8, 11, "PLACE"), e(2, 7, "PROJECT")],
+                            predicted: [e(2, 5, "PLACE"), e(2, 7, "PROJECT"), e(0, 2, "PROJECT")])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(report.json().serialized().utf8)))
+        let lines = try report.compare(toBaseline: path).components(separatedBy: "\n").filter { $0.contains("strict F1") }
+        XCTAssertEqual(lines.count, 3)   // PLACE, PROJECT, ALL
+        for line in lines { XCTAssertTrue(line.hasSuffix("(+0.000)"), line) }
+    }
 }
