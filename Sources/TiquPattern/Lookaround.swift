@@ -36,14 +36,18 @@ struct LookaroundEvaluator: ~Copyable {
     private var searchCount = 0
     private var filled: [Int] = []
     private var stack = RawStack<LookaroundState>()
+    /// The program's instructions, read at every step of a search (raw: reading them
+    /// through the program would retain and release its array each time).
+    private let insts: RawBuffer<Instruction>
     /// The evaluator for lookarounds nested in this one's sub-program, kept like the
     /// buffers (boxed: an evaluator is noncopyable and holds no evaluator inline).
     private var nested: NestedEvaluator?
 
-    /// An evaluator for a program of `instructions` instructions.
-    init(instructions: Int) {
-        firstSearch = RawBuffer(zeroed: instructions)
-        firstPosition = RawBuffer(zeroed: instructions)
+    /// An evaluator for `program`'s lookarounds.
+    init(program: RuleSetProgram) {
+        firstSearch = RawBuffer(zeroed: program.insts.count)
+        firstPosition = RawBuffer(zeroed: program.insts.count)
+        insts = RawBuffer(copying: program.insts)
     }
 
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
@@ -71,7 +75,7 @@ struct LookaroundEvaluator: ~Copyable {
             let pc = state.pc, pos = state.pos
             guard visit(Int(pc), pos, stride: stride) else { continue }
             steps &+= 1
-            let inst = program.insts[Int(pc)]
+            let inst = insts[Int(pc)]
             switch inst.op {
             case .match: return true
             case .fail: break
@@ -82,7 +86,7 @@ struct LookaroundEvaluator: ~Copyable {
                 if lattice.holds(Compiler.assertion(inst.a), at: pos) { stack.push(LookaroundState(pc: pc + 1, pos: pos)) }
             case .look:
                 // A nested lookaround gets its own evaluator: this one's state is in use.
-                let inner = nested ?? NestedEvaluator(instructions: program.insts.count)
+                let inner = nested ?? NestedEvaluator(program: program)
                 nested = inner
                 if inner.evaluator.holds(Int(inst.a), at: pos, program: program, lattice: lattice, steps: &steps) {
                     stack.push(LookaroundState(pc: pc + 1, pos: pos))
@@ -184,8 +188,8 @@ struct LookaroundState {
 private final class NestedEvaluator {
     var evaluator: LookaroundEvaluator
 
-    init(instructions: Int) {
-        evaluator = LookaroundEvaluator(instructions: instructions)
+    init(program: RuleSetProgram) {
+        evaluator = LookaroundEvaluator(program: program)
     }
 }
 

@@ -239,7 +239,7 @@ public struct PatternMatcher: ~Copyable {
         retryAt = RawBuffer(zeroed: rules)
         listRetryAt = RawBuffer(zeroed: max(0, program.prefilter.offsets.count - 1))
         isPending = [Bool](repeating: false, count: rules)
-        lookarounds = LookaroundEvaluator(instructions: program.instructionCount)
+        lookarounds = LookaroundEvaluator(program: program)
         lookEpoch = RawBuffer(zeroed: program.looks.count)
         lookValue = RawBuffer(zeroed: program.looks.count)
         prefilter = program.prefilter
