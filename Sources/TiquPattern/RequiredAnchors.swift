@@ -236,6 +236,11 @@ final class RequiredAnchors: Sendable {
         var budget = RequiredAnchors.analysisBudget
         /// What `spell` returned, by (instruction after the character, character).
         private var spelledCache: [Int64: [[UInt32]]?] = [:]
+        /// What `fewest` made of the literals of a set of met instructions (sorted): many
+        /// instructions lead to the same ones (each step of \p{Han}{0,3} before a suffix),
+        /// and merging and sorting their strings again dominated loading the rules.
+        private var spelledAt: [Int32: (plain: [UInt32], literals: [[UInt32]])] = [:]
+        private var fewestCache: [[Int32]: (literals: [[UInt32]], plain: [UInt32])] = [:]
 
         init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], edgeLengths: [Int?]) {
             self.insts = insts
@@ -260,7 +265,6 @@ final class RequiredAnchors: Sendable {
         /// literal are passed over instead of met.
         mutating func run(from start: Int32, strongOnly: Bool) -> (Anchor, Int)? {
             var scalars: [ClosedRange<UInt32>] = []
-            var literals = Set<[UInt32]>()
             var merged = Set<Int32>()              // instructions whose strings are in
             var predicates = Set<Int32>()
             var minDistance = Int.max, maxDistance = 0
@@ -305,14 +309,12 @@ final class RequiredAnchors: Sendable {
                         meet(distance)
                     }
                 case .scalar, .set, .notEdge:
-                    let members = inst.op == .scalar ? [UInt32(bitPattern: inst.a)] : inst.op == .set ? smallMembers(inst.a) : nil
-                    let spelled = members.map { spellAll($0, then: pc + 1) }
+                    let spelled = spelling(at: pc)
                     if isUnselective(inst) || (strongOnly && (spelled == nil || !spelled!.plain.isEmpty)) {
                         stack.append((pc + 1, distance + 1))
                     } else if let spelled {
                         if merged.insert(pc).inserted {   // met again at another distance: same strings
                             scalars += spelled.plain.map { $0...$0 }
-                            literals.formUnion(spelled.literals)
                         }
                         meet(distance)
                     } else {
@@ -322,10 +324,40 @@ final class RequiredAnchors: Sendable {
                 }
             }
             guard minDistance <= maxDistance else { return nil }   // no path consumes at all
-            let checked = RequiredAnchors.fewest(literals, plain: &scalars)
+            let checked = literals(of: merged, plain: &scalars)
             let anchor = Anchor(scalars: ScalarSet(ranges: scalars), literals: checked,
                                 predicates: predicates.sorted(), minDistance: Int32(minDistance))
             return (anchor, maxDistance)
+        }
+
+        /// The literal strings the met instructions `merged` spell, as `fewest` checks
+        /// them (its plain code points added to `plain`).
+        private mutating func literals(of merged: Set<Int32>, plain: inout [ClosedRange<UInt32>]) -> [[UInt32]] {
+            let key = merged.sorted()
+            if let cached = fewestCache[key] {
+                plain += cached.plain.map { $0...$0 }
+                return cached.literals
+            }
+            var literals = Set<[UInt32]>()
+            for pc in key { literals.formUnion(spelling(at: pc)?.literals ?? []) }
+            var added: [ClosedRange<UInt32>] = []
+            let checked = RequiredAnchors.fewest(literals, plain: &added)
+            fewestCache[key] = (checked, added.map(\.lowerBound))
+            plain += added
+            return checked
+        }
+
+        /// What a path spells where it meets instruction `pc` (a code point or a small
+        /// set, else nil): `spellAll` of its members, kept by instruction, since the
+        /// same instruction is met from many starts.
+        private mutating func spelling(at pc: Int32) -> (plain: [UInt32], literals: [[UInt32]])? {
+            if let known = spelledAt[pc] { return known }
+            let inst = insts[Int(pc)]
+            let members = inst.op == .scalar ? [UInt32(bitPattern: inst.a)] : inst.op == .set ? smallMembers(inst.a) : nil
+            guard let members else { return nil }
+            let spelled = spellAll(members, then: pc + 1)
+            spelledAt[pc] = spelled
+            return spelled
         }
 
         /// The code points of a set small enough to spell literals with, or nil.
