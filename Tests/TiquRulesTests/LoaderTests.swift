@@ -28,6 +28,21 @@ final class LoaderTests: XCTestCase {
         XCTAssertFalse(set.usesTokens, "no @token: ICU segmentation is skipped")
     }
 
+    func testFilesSavedWithCRLFReadAsTheSameLines() throws {
+        let rules = "lexicon units = \"lexicons/units.txt\"\nrule q\n  type QUANTITY\n  pattern @number @lex(units)\n  example \"3吨\"\nend\n"
+        let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
+        let set = try load(["a.tiqu": crlf(rules), "lexicons/units.txt": crlf(units)]).get()
+        XCTAssertEqual(set.rules.map(\.id), ["q"])
+        XCTAssertEqual(set.rules[0].examples.first?.location.line, 5)
+        let (lexicon, problems) = Lexicon.parse(name: "units", path: "units.txt", contents: crlf(units))
+        XCTAssertEqual(lexicon.entries.map(\.text), ["吨", "万吨"])
+        XCTAssertEqual(lexicon.entries[1].attributes["scale"], "10000")
+        XCTAssertTrue(problems.isEmpty)
+        // An error in a CR LF file names its own line and column.
+        let bad = errors(["a.tiqu": crlf("rule q\n  type QUANTITY\n  pattern (\"a\"\nend\n")])
+        XCTAssertTrue(bad.contains { $0.location.line == 3 }, bad.map(\.description).joined(separator: "\n"))
+    }
+
     func testAllLoadTimeErrorsAreCollected() {
         let problems = errors(["a.tiqu": """
         lexicon units = "lexicons/units.txt"

@@ -18,7 +18,7 @@ public enum BratFormat {
         var entities: [String: ScoredEntity] = [:]
         var order: [String] = []
         var notes: [String: String] = [:]
-        for line in ann.split(separator: "\n") {
+        for line in ann.nonEmptyTextLines() {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if fields[0].hasPrefix("T"), fields.count >= 2 {
                 let header = fields[1].split(separator: " ")

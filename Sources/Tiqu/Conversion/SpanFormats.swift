@@ -27,7 +27,7 @@ public enum SpanFormat: String, CaseIterable, Sendable {
             }
             records = tasks
         } else {
-            records = try String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
+            records = try String(decoding: data, as: UTF8.self).nonEmptyTextLines().map { line in
                 guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                     throw EvaluationError.badLine(doc: path, line: String(line.prefix(80)))
                 }

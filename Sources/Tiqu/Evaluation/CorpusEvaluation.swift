@@ -28,7 +28,7 @@ public struct CorpusEvaluation {
             guard let goldText = try? String(contentsOfFile: goldPath, encoding: .utf8) else {
                 throw EvaluationError.missing(path: goldPath, what: "no gold file for \(name).txt")
             }
-            let entities = try goldText.split(separator: "\n").map { try ScoredEntity.parse($0, doc: name) }
+            let entities = try goldText.nonEmptyTextLines().map { try ScoredEntity.parse($0, doc: name) }
             for entity in entities where entity.end > document.count || document.slice(entity.start, entity.end) != entity.text {
                 throw EvaluationError.textMismatch(doc: goldPath, entity: "\(entity.text)@\(entity.start)",
                                                    actual: entity.end <= document.count ? document.slice(entity.start, entity.end) : "past the end")
@@ -43,7 +43,7 @@ public struct CorpusEvaluation {
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
             throw EvaluationError.missing(path: file, what: "no split file (lines of NAME<TAB>dev|test)")
         }
-        return text.split(separator: "\n").compactMap { line in
+        return text.nonEmptyTextLines().compactMap { line in
             let fields = line.split(separator: "\t")
             return fields.count == 2 && fields[1] == split ? String(fields[0]) : nil
         }
@@ -66,7 +66,7 @@ public struct CorpusEvaluation {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw EvaluationError.missing(path: path, what: "no predictions for \(items[index].name)")
             }
-            items[index].predicted = try text.split(separator: "\n").map { try ScoredEntity.parse($0, doc: items[index].name) }
+            items[index].predicted = try text.nonEmptyTextLines().map { try ScoredEntity.parse($0, doc: items[index].name) }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tiqu
+import TiquText
 
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,7 +66,7 @@ struct ConvertCommand: ParsableCommand {
         let document = try Document.load(path: "\(docs)/\(name).txt")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return AnnotatedDocument(name: name, document: document,
-                                 entities: try text.split(separator: "\n").map { try ScoredEntity.parse($0, doc: name) })
+                                 entities: try text.nonEmptyTextLines().map { try ScoredEntity.parse($0, doc: name) })
     }
 
     private func write(_ documents: [AnnotatedDocument]) throws {

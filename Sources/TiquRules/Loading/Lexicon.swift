@@ -1,3 +1,5 @@
+import TiquText
+
 /// A lexicon file: one entry per line, the entry then `key=value` attributes
 /// (`万吨 unit=吨 scale=10000`); `#` comments and blank lines are skipped.
 public struct Lexicon: Sendable {
@@ -23,9 +25,8 @@ public struct Lexicon: Sendable {
         var seen: [String: Int] = [:]
         var keys: Set<String> = []
         var lines: [Int] = []           // per entry: its line, for messages
-        for (index, rawLine) in contents.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        for (index, line) in contents.textLines().enumerated() {
+            let fields = Self.fields(of: line)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             let location = { (field: Substring) in
                 SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1)
@@ -67,5 +68,27 @@ public struct Lexicon: Sendable {
             requirements[index] = required
         }
         return (Lexicon(name: name, path: path, entries: entries, keys: keys, requirements: requirements), problems)
+    }
+
+    /// The fields of a line, separated by spaces and tabs. Split by bytes: splitting by
+    /// Character segments every Chinese character into graphemes, and the gazetteer's
+    /// tens of thousands of lines made that most of the time spent loading the rules.
+    private static func fields(of line: Substring) -> [Substring] {
+        var fields: [Substring] = []
+        var start: Substring.Index?
+        let bytes = line.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
+                if let first = start { fields.append(line[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = bytes.index(after: index)
+        }
+        if let first = start { fields.append(line[first..<bytes.endIndex]) }
+        return fields
     }
 }

@@ -1,3 +1,5 @@
+import TiquText
+
 /// Reads one rule file into a `RuleFile`, collecting every syntax error
 /// rather than stopping at the first (a bad line is skipped, the rest is read).
 ///
@@ -20,9 +22,7 @@ public struct RuleFileParser {
 
     private init(path: String, contents: String) {
         self.path = path
-        lines = contents.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        lines = contents.textLines()
         file = RuleFile(path: path)
     }
 

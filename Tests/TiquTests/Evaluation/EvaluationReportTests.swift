@@ -44,6 +44,21 @@ final class EvaluationReportTests: XCTestCase {
 
     /// A run compared with its own `--json` output changes nothing, though the baseline
     /// holds F1 to four places and the run does not (here F1 is 2/3 for each type).
+    func testGoldAndSplitFilesSavedWithCRLFAreRead() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("crlf-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["docs", "gold"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        try "琼结县建成".write(to: root.appendingPathComponent("docs/a.txt"), atomically: true, encoding: .utf8)
+        try "{\"start\": 0, \"end\": 3, \"type\": \"PLACE\", \"text\": \"琼结县\"}\r\n{\"start\": 0, \"end\": 2, \"type\": \"PLACE\", \"text\": \"琼结\"}\r\n"
+            .write(to: root.appendingPathComponent("gold/a.jsonl"), atomically: true, encoding: .utf8)
+        try "a\tdev\r\nb\ttest\r\n".write(to: root.appendingPathComponent("split.tsv"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CorpusEvaluation.names(inSplit: "dev", file: root.appendingPathComponent("split.tsv").path), ["a"])
+        let evaluation = try CorpusEvaluation.load(docs: root.appendingPathComponent("docs").path, gold: root.appendingPathComponent("gold").path)
+        XCTAssertEqual(evaluation.items.first?.gold.map(\.text), ["琼结县", "琼结"])
+    }
+
     func testARunAgainstItsOwnBaselineShowsNoChange() throws {
         let report = report(gold: [e(2, 5, "PLACE"), e(8, 11, "PLACE"), e(2, 7, "PROJECT")],
                             predicted: [e(2, 5, "PLACE"), e(2, 7, "PROJECT"), e(0, 2, "PROJECT")])
