@@ -51,7 +51,7 @@ public struct ExampleRunner {
         for example in rule.examples {
             report.checked += 1
             let document = Document(name: "example", text: example.text)
-            guard let traces = try? annotator.trace(document) else { continue }
+            guard let traces = trace(document, at: example.location, of: rule, into: &report) else { continue }
             let entities = traces.flatMap(\.accepted)
             let expected = example.expected.isEmpty ? [(example.text, [String: String]())] : example.expected
             var problems: [String] = []
@@ -73,6 +73,9 @@ public struct ExampleRunner {
                     + problems.joined(separator: "; ") + "\n    actual: " + (actual.isEmpty ? "no \(rule.type)" : actual.joined(separator: "; "))))
             }
         }
+        if !rule.examples.isEmpty {
+            report.checked += 1   // the rule produces one of its own examples
+        }
         if !rule.examples.isEmpty && !producedItself {
             report.failures.append(Failure(location: rule.location, rule: rule.id,
                                            message: "produced none of its own examples (other rules or the conflict policy took them)"))
@@ -80,11 +83,24 @@ public struct ExampleRunner {
         for counter in rule.counters {
             report.checked += 1
             let document = Document(name: "counter", text: counter.text)
-            let candidates = ((try? annotator.trace(document)) ?? []).flatMap(\.candidates).filter { $0.rule == index }
+            guard let traces = trace(document, at: counter.location, of: rule, into: &report) else { continue }
+            let candidates = traces.flatMap(\.candidates).filter { $0.rule == index }
             if !candidates.isEmpty {
                 report.failures.append(Failure(location: counter.location, rule: rule.id, message: "counter \"\(counter.text)\" matched: "
                     + candidates.map { describe($0, document) }.joined(separator: "; ")))
             }
+        }
+    }
+
+    /// The phases' traces on an example's or counter's text; nil, with a failure
+    /// reported, if it cannot be annotated (a check that cannot run does not pass).
+    private func trace(_ document: Document, at location: SourceLocation, of rule: CompiledRule,
+                       into report: inout Report) -> [Annotator.PhaseTrace]? {
+        do {
+            return try annotator.trace(document)
+        } catch {
+            report.failures.append(Failure(location: location, rule: rule.id, message: "\"\(document.text)\" could not be annotated: \(error)"))
+            return nil
         }
     }
 

@@ -24,6 +24,10 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(report.failures.count, 3, report.failures.map(\.description).joined(separator: "\n"))
         XCTAssertTrue(report.failures.contains { $0.description.hasPrefix("r.tiqu:4:") && $0.message.contains("expected Q \"x\"") && $0.message.contains("actual: \"ab\"") })
         XCTAssertTrue(report.failures.contains { $0.description.hasPrefix("r.tiqu:5:") && $0.message.contains("counter \"ab\" matched") })
+        // Three checks (the example, the counter, the rule producing its own example),
+        // all failed: the count of passes is never negative.
+        XCTAssertEqual(report.checked, 3)
+        XCTAssertEqual(report.passed, 0)
     }
 }
 
