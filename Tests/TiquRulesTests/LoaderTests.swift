@@ -38,6 +38,10 @@ final class LoaderTests: XCTestCase {
         XCTAssertEqual(lexicon.entries.map(\.text), ["吨", "万吨"])
         XCTAssertEqual(lexicon.entries[1].attributes["scale"], "10000")
         XCTAssertTrue(problems.isEmpty)
+        // Windows editors also start a file with a byte-order mark.
+        let bom = try load(["a.tiqu": "\u{FEFF}" + crlf(rules), "lexicons/units.txt": "\u{FEFF}" + units]).get()
+        XCTAssertEqual(bom.rules.map(\.id), ["q"])
+        XCTAssertEqual(Lexicon.parse(name: "units", path: "units.txt", contents: "\u{FEFF}" + units).0.entries.first?.text, "吨")
         // An error in a CR LF file names its own line and column.
         let bad = errors(["a.tiqu": crlf("rule q\n  type QUANTITY\n  pattern (\"a\"\nend\n")])
         XCTAssertTrue(bad.contains { $0.location.line == 3 }, bad.map(\.description).joined(separator: "\n"))

@@ -18,6 +18,12 @@ final class TextLinesTests: XCTestCase {
         XCTAssertEqual("a\rb\r\nc\r".textLines(), ["a\rb", "c"])
     }
 
+    func testAByteOrderMarkAtTheStartIsNoContent() {
+        XCTAssertEqual("\u{FEFF}甲\r\n乙".textLines(), ["甲", "乙"])
+        XCTAssertEqual("\u{FEFF}".textLines(), [""])
+        XCTAssertEqual("甲\u{FEFF}".textLines(), ["甲\u{FEFF}"])
+    }
+
     func testSubstringsSplitLikeStrings() {
         let text = "x甲\r\n乙"
         XCTAssertEqual(text.dropFirst().textLines(), ["甲", "乙"])
