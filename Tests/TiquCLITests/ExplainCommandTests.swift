@@ -21,6 +21,14 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("did not match"), result.stdout)
     }
 
+    func testAMistypedRuleIdFailsAndSuggestsTheClosest() throws {
+        let result = try TiquProcess.run(["explain", "--rule", "place.sufixed", "--text", "琼结县"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.isEmpty, "nothing is explained for a rule that does not exist")
+        XCTAssertTrue(result.stderr.contains("no rule 'place.sufixed'") && result.stderr.contains("did you mean place.suffixed"),
+                      result.stderr)
+    }
+
     func testNearMissCountsALookbehindThatHolds() throws {
         // The rule's first element is a lookbehind (zero width); it holds after "，",
         // and the rule fails at its second element there.

@@ -16,7 +16,20 @@ public struct Explainer {
         self.annotator = annotator
     }
 
+    /// A rule id that names no rule: the error says which ids come closest.
+    public struct UnknownRule: Error, CustomStringConvertible {
+        public let id: String
+        public let source: String
+        public let suggestions: [String]
+        public var description: String {
+            "no rule '\(id)' in \(source)" + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.joined(separator: ", ") + "?")
+        }
+    }
+
     public func explain(_ document: Document, rule ruleID: String? = nil) throws -> String {
+        if let ruleID, !ruleSet.rules.contains(where: { $0.id == ruleID }) {
+            throw UnknownRule(id: ruleID, source: ruleSet.source, suggestions: closestRuleIDs(to: ruleID))
+        }
         var out = "text: \(document.text) (\(document.count) code points)\n"
         out += try lattice(document)
         let traces = try annotator.trace(document)
@@ -63,9 +76,7 @@ public struct Explainer {
     // MARK: near miss
 
     private func nearMiss(_ ruleID: String, _ document: Document, _ traces: [Annotator.PhaseTrace]) throws -> String {
-        guard let index = ruleSet.rules.firstIndex(where: { $0.id == ruleID }) else {
-            return "\nno rule '\(ruleID)' in \(ruleSet.source)\n"
-        }
+        let index = ruleSet.rules.firstIndex { $0.id == ruleID }!   // checked in explain()
         let rule = ruleSet.rules[index]
         let own = traces.flatMap(\.candidates).filter { $0.rule == index }
         if !own.isEmpty {
@@ -75,6 +86,31 @@ public struct Explainer {
         items.add(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted))  // what the rule's phase sees
         return "\nrule \(ruleID) (\(rule.location)) did not match.\n"
             + NearMiss(rule: rule, ruleSet: ruleSet, lattice: items.lattice, document: document).report()
+    }
+}
+
+extension Explainer {
+    /// Up to five rule ids closest to a mistyped one: those that contain it or that it
+    /// contains, then those within a third of its length in edits.
+    func closestRuleIDs(to id: String) -> [String] {
+        let ids = ruleSet.rules.map(\.id)
+        let containing = ids.filter { $0.contains(id) || id.contains($0) }
+        let near = ids.map { ($0, editDistance(Array($0), Array(id))) }
+            .filter { $0.1 <= max(1, id.count / 3) && !containing.contains($0.0) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map(\.0)
+        return Array((containing.sorted() + near).prefix(5))
+    }
+
+    private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 }
 

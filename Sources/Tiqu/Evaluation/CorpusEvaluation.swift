@@ -17,8 +17,10 @@ public struct CorpusEvaluation {
     /// `docs/NAME.txt` with `gold/NAME.jsonl`; `names` limits it (a split).
     /// Every gold entity's text must be the document's text at its offsets.
     public static func load(docs: String, gold: String, names: [String]? = nil) throws -> CorpusEvaluation {
-        let available = try FileManager.default.contentsOfDirectory(atPath: docs).filter { $0.hasSuffix(".txt") }
-            .map { String($0.dropLast(4)) }.sorted()
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: docs) else {
+            throw EvaluationError.missing(path: docs, what: "no such directory of documents (pass --docs DIR and --gold DIR, or run from the repository root, where Corpus/ is)")
+        }
+        let available = listing.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
         let chosen = names ?? available
         var items: [Item] = []
         for name in chosen {

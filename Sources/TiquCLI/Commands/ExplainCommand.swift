@@ -44,6 +44,11 @@ struct ExplainCommand: ParsableCommand {
             document = Document(name: file!, text: whole.slice(start, end))
             if start > 0 { print("(code points \(start)..<\(end) of \(file!); offsets below are relative to \(start))") }
         }
-        print(try Explainer(annotator: annotator).explain(document, rule: rule), terminator: "")
+        do {
+            print(try Explainer(annotator: annotator).explain(document, rule: rule), terminator: "")
+        } catch let error as Explainer.UnknownRule {
+            StandardError.line("tiqu explain: \(error)")
+            throw ExitCode.failure
+        }
     }
 }

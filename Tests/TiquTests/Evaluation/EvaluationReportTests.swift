@@ -59,6 +59,12 @@ final class EvaluationReportTests: XCTestCase {
         XCTAssertEqual(evaluation.items.first?.gold.map(\.text), ["琼结县", "琼结"])
     }
 
+    func testAMissingDocumentsDirectorySaysWhatToPass() {
+        XCTAssertThrowsError(try CorpusEvaluation.load(docs: "/nonexistent/docs", gold: "/nonexistent/gold")) { error in
+            XCTAssertTrue("\(error)".contains("/nonexistent/docs: no such directory of documents (pass --docs DIR"), "\(error)")
+        }
+    }
+
     func testARunAgainstItsOwnBaselineShowsNoChange() throws {
         let report = report(gold: [e(2, 5, "PLACE"), e(8, 11, "PLACE"), e(2, 7, "PROJECT")],
                             predicted: [e(2, 5, "PLACE"), e(2, 7, "PROJECT"), e(0, 2, "PROJECT")])
