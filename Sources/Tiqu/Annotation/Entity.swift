@@ -30,6 +30,17 @@ public struct Entity: Sendable, Equatable {
 
     public var span: Range<Int> { start..<end }
 
+    /// `rule` of a NUMBER entity: it comes from the numeral layer, not from a rule.
+    public static let numeralLayer = -1
+
+    /// Who produced the entity: the rule's id and `source` (rules directory / file :
+    /// line), or the numeral layer's for a NUMBER.
+    public func provenance(in ruleSet: RuleSet) -> (id: String, source: String) {
+        guard rule != Entity.numeralLayer else { return ("numerals", "the numeral layer") }
+        let rule = ruleSet.rules[self.rule]
+        return (rule.id, "\(ruleSet.source)/\(rule.location.file):\(rule.location.line)")
+    }
+
     /// value, min, max, unit and qualifier where present, in that order: how
     /// every listing (tiqu test, tiqu explain, the HTML page) shows an amount.
     public var amountAttributes: [(key: String, value: String)] {
@@ -47,5 +58,17 @@ public struct Entity: Sendable, Equatable {
         case "qualifier": qualifier
         default: extra.first { $0.key == key }?.value
         }
+    }
+}
+
+extension Entity {
+    /// A NUMBER entity: a numeral of the numeral layer as it stands in the text, with
+    /// its value (or range), qualifier, kind and magnitude, and no unit.
+    public init(numeral: Numeral) {
+        self.init(start: numeral.start, end: numeral.end, type: "NUMBER", rule: Entity.numeralLayer)
+        (value, min, max) = (numeral.value, numeral.min, numeral.max)
+        qualifier = numeral.qualifier?.rawValue
+        extra.append(Attribute(key: "kind", value: numeral.kind.rawValue))
+        if let magnitude = numeral.magnitude { extra.append(Attribute(key: "magnitude", value: magnitude)) }
     }
 }

@@ -78,9 +78,9 @@ public struct CorpusEvaluation {
 extension Entity {
     /// The entity as the evaluator and the converters see it (with its rule and source).
     public func scored(doc: String, document: Document, ruleSet: RuleSet) -> ScoredEntity {
-        let rule = ruleSet.rules[self.rule]
+        let (rule, source) = provenance(in: ruleSet)
         return ScoredEntity(doc: doc, start: start, end: end, type: type, text: document.slice(start, end),
                             value: value?.doubleValue, min: min?.doubleValue, max: max?.doubleValue, unit: unit,
-                            qualifier: qualifier, rule: rule.id, source: "\(ruleSet.source)/\(rule.location.file):\(rule.location.line)")
+                            qualifier: qualifier, rule: rule, source: source)
     }
 }

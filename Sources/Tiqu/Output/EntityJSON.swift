@@ -13,9 +13,9 @@ extension Entity {
         if let unit { fields.append(("unit", .string(unit))) }
         if let qualifier { fields.append(("qualifier", .string(qualifier))) }
         fields += extra.map { ($0.key, .string($0.value)) }
-        let rule = ruleSet.rules[self.rule]
-        fields.append(("rule", .string(rule.id)))
-        fields.append(("source", .string("\(ruleSet.source)/\(rule.location.file):\(rule.location.line)")))
+        let (rule, source) = provenance(in: ruleSet)
+        fields.append(("rule", .string(rule)))
+        fields.append(("source", .string(source)))
         fields.append(("captures", .object(captures.map { capture in
             (capture.name, .object([("start", .int(capture.start)), ("end", .int(capture.end)),
                                     ("text", .string(document.slice(capture.start, capture.end)))]))

@@ -8,7 +8,7 @@ import TiquText
 /// source line and captures on hover and on click, and below the text a table
 /// of every figure that copies cleanly into a spreadsheet.
 public struct HTMLPage {
-    public static let colours = ["QUANTITY": "#ffd98a", "PERCENT": "#b9e6a7", "PLACE": "#a9d2ff", "PROJECT": "#f3b4d8"]
+    public static let colours = ["QUANTITY": "#ffd98a", "PERCENT": "#b9e6a7", "PLACE": "#a9d2ff", "PROJECT": "#f3b4d8", "NUMBER": "#e2d4f5"]
 
     let document: Document
     let title: String
@@ -71,10 +71,10 @@ public struct HTMLPage {
     }
 
     private func details(_ entity: Entity, separator: String) -> String {
-        let rule = ruleSet.rules[entity.rule]
+        let (rule, source) = entity.provenance(in: ruleSet)
         var lines = ["\(entity.type) \(document.slice(entity.start, entity.end)) [\(entity.start), \(entity.end))"]
         for (key, value) in entity.amountAttributes { lines.append("\(key): \(value.isEmpty ? "\"\"" : value)") }
-        lines.append("rule: \(rule.id) (\(ruleSet.source)/\(rule.location.file):\(rule.location.line))")
+        lines.append("rule: \(rule) (\(source))")
         for capture in entity.captures {
             lines.append("\(capture.name): \(document.slice(capture.start, capture.end)) [\(capture.start), \(capture.end))")
         }
@@ -92,7 +92,7 @@ public struct HTMLPage {
         for entity in entities where entity.type == "QUANTITY" || entity.type == "PERCENT" {
             let cells = [indicator(before: entity.start), document.slice(entity.start, entity.end), entity.attribute("value") ?? "",
                          entity.attribute("min") ?? "", entity.attribute("max") ?? "", entity.unit ?? "", entity.qualifier ?? "",
-                         entity.type, String(entity.start), String(entity.end), ruleSet.rules[entity.rule].id]
+                         entity.type, String(entity.start), String(entity.end), entity.provenance(in: ruleSet).id]
             rows += "<tr>" + cells.map { "<td>\(escape($0))</td>" }.joined() + "</tr>\n"
         }
         return "<table class=\"figures\">\n" + rows + "</table>"

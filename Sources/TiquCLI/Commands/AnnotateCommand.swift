@@ -28,7 +28,7 @@ struct AnnotateCommand: ParsableCommand {
     @Option(name: .long, help: "Write OUT/NAME.jsonl for each NAME.txt (the files `tiqu eval --pred` reads) instead of standard output.")
     var out: String?
 
-    @Option(name: .long, help: "Only these types (comma-separated), e.g. QUANTITY,PERCENT.")
+    @Option(name: .long, help: "Only these types (comma-separated), e.g. QUANTITY,PERCENT; NUMBER adds the numeral layer (every number with its value).")
     var types: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, brat, html }
@@ -54,12 +54,19 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let annotator = Annotator(ruleSet: try ruleOptions.load())
-        let wanted = types.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }) }
+        let selection: TypeSelection?
+        do {
+            selection = try types.map { try TypeSelection($0, ruleSet: annotator.ruleSet) }
+        } catch {
+            throw ValidationError("--types: \(error)")
+        }
+        let select = { @Sendable (document: Document) throws -> [Entity] in
+            try selection?.entities(of: document, annotator: annotator) ?? annotator.annotate(document)
+        }
         let output = StandardOutput()
         if jsonl {
             RecordStream(field: "entities") { document in
-                try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
-                    .map { $0.json(in: document, ruleSet: annotator.ruleSet) }
+                try select(document).map { $0.json(in: document, ruleSet: annotator.ruleSet) }
             }.run(reader: LineReader(), output: output, jobs: jobs)
             return
         }
@@ -74,7 +81,7 @@ struct AnnotateCommand: ParsableCommand {
             let results = OrderedParallelMap.map(batch, jobs: jobs) { path -> Result<String, TiquFailure> in
                 do {
                     let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
-                    let entities = try annotator.annotate(document).filter { wanted?.contains($0.type) ?? true }
+                    let entities = try select(document)
                     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
                     if format == .html {
                         return .success(HTMLPage(document: document, title: name, entities: entities, ruleSet: annotator.ruleSet).render())

@@ -1,0 +1,40 @@
+import Foundation
+import TiquICU
+import TiquNumerals
+import TiquRules
+import TiquText
+
+/// What `tiqu annotate --types` selects: entity types the rules produce, and NUMBER,
+/// the numeral layer itself (every number in the text with its value, whether or not
+/// a rule made it part of a QUANTITY or PERCENT).
+public struct TypeSelection: Sendable {
+    public let types: Set<String>
+    public let numbers: Bool
+
+    /// A type that neither the rules nor the numeral layer produce.
+    public struct UnknownTypes: Error, CustomStringConvertible {
+        public let unknown: [String]
+        public let known: [String]
+        public var description: String {
+            "no entities of type \(unknown.joined(separator: ", ")): the rules produce \(known.joined(separator: ", ")), and NUMBER is the numeral layer"
+        }
+    }
+
+    /// The types of a comma-separated list (any case), checked against `ruleSet`.
+    public init(_ list: String, ruleSet: RuleSet) throws(UnknownTypes) {
+        let wanted = Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty })
+        let known = Set(ruleSet.rules.filter { !$0.veto }.map(\.type))
+        let unknown = wanted.subtracting(known).subtracting(["NUMBER"])
+        guard unknown.isEmpty else { throw UnknownTypes(unknown: unknown.sorted(), known: known.sorted()) }
+        types = wanted.subtracting(["NUMBER"])
+        numbers = wanted.contains("NUMBER")
+    }
+
+    /// The selected entities of `document`, in the annotator's order (start, end, type).
+    public func entities(of document: Document, annotator: Annotator) throws(ICUError) -> [Entity] {
+        var entities = try annotator.annotate(document).filter { types.contains($0.type) }
+        guard numbers else { return entities }
+        entities += NumeralScanner().scan(document).map(Entity.init(numeral:))
+        return entities.sorted { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+    }
+}
