@@ -432,6 +432,12 @@ struct AnchorScanner: ~Copyable {
     private let ring = RawBuffer<UInt64>(zeroed: AnchorScanner.ringSize)
     private let slotsWithBit = RawBuffer<UInt128>(zeroed: 64)   // per bit: the ring slots whose mask has it
     private var ringEnd = 0                // masks of positions < ringEnd are computed
+    // The anchors' tables read at every query, copied into raw buffers: read through
+    // `anchors`, each access retained and released its array.
+    private let requirementOf: RawBuffer<Int32>
+    private let secondRequirementOf: RawBuffer<Int32>
+    private let requirements: RawBuffer<RequiredAnchors.Requirement>
+    private let bitOf: RawBuffer<Int32>
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
     private var outOffsets: [Int32] = []
@@ -444,6 +450,10 @@ struct AnchorScanner: ~Copyable {
     init(_ anchors: RequiredAnchors) {
         assert(RequiredAnchors.maxDistance + AnchorScanner.lookFurther < AnchorScanner.ringSize)
         self.anchors = anchors
+        requirementOf = RawBuffer(copying: anchors.requirementOf)
+        secondRequirementOf = RawBuffer(copying: anchors.secondRequirementOf)
+        requirements = RawBuffer(copying: anchors.requirements)
+        bitOf = RawBuffer(copying: anchors.bitOf)
         found = RawBuffer(zeroed: anchors.anchors.count)
         found.fill(-1)
     }
@@ -476,22 +486,22 @@ struct AnchorScanner: ~Copyable {
     /// a later position before which it may not (so the caller can skip until then).
     @inline(__always)
     mutating func admission(_ pc: Int32, at i: Int) -> Int {
-        let r = Int(anchors.requirementOf[Int(pc)])
+        let r = Int(requirementOf[Int(pc)])
         guard r >= 0 else { return i }
         let first = admission(requirement: r, at: i)
-        let r2 = Int(anchors.secondRequirementOf[Int(pc)])
+        let r2 = Int(secondRequirementOf[Int(pc)])
         guard r2 >= 0, first == i else { return first }
         return admission(requirement: r2, at: i)
     }
 
     /// `admission` for one requirement.
     private mutating func admission(requirement r: Int, at i: Int) -> Int {
-        let requirement = anchors.requirements[r]
+        let requirement = requirements[r]
         let a = Int(requirement.anchor)
         let maxDistance = Int(requirement.maxDistance)
         let from = i + Int(requirement.minDistance), to = i + maxDistance
         if found[a] >= from { return found[a] <= to ? i : found[a] - maxDistance }
-        let bit = anchors.bitOf[a]
+        let bit = bitOf[a]
         guard bit >= 0 else { return i }
         let limit = min(to + AnchorScanner.lookFurther, scalars.count - 1)
         guard from <= limit else { return max(i + 1, limit + 1 - maxDistance) }
