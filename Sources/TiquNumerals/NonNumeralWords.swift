@@ -3,15 +3,20 @@
 ///
 /// The scanner checks these before reading a Chinese numeral and skips the
 /// whole word. A word may name characters after which it does not apply:
-/// 十分 is "very", but 十分钟 is ten minutes.
+/// 十分 is "very", but 十分钟 is ten minutes; and characters before which it does
+/// not: 三河 is a city, but after a list of rivers (嘎呀河、汪清河、绥芬河三河) it
+/// counts them.
 enum NonNumeralWords {
     private struct Entry {
         let scalars: [UInt32]
         /// The word does not apply when one of these follows it.
         let unlessFollowedBy: Set<UInt32>
+        /// Nor when one of these comes right before it.
+        let unlessPrecededBy: Set<UInt32>
     }
 
-    /// Entry text, then optionally "!" and the characters that cancel it.
+    /// Entry text, optionally "<" and the characters before it that cancel it, then
+    /// optionally "!" and the characters after it that cancel it.
     private static let source: [String] = [
         // 一 in function words and idioms
         "一切", "壹切", "一看", "一起", "一样", "一般", "一直", "一定", "一旦", "一些", "一致", "一体", "统一", "唯一",
@@ -35,7 +40,7 @@ enum NonNumeralWords {
         // place names made of numerals
         "四川", "三亚", "三明", "三门峡", "三沙", "六盘水", "六安", "九江", "九寨沟", "九龙", "七台河",
         "十堰", "万州", "万宁", "百色", "五指山", "二连浩特", "八达岭", "千岛湖", "九华山",
-        "万盛", "三河", "四平", "五常", "五家渠", "十三陵", "九寨", "八一",
+        "万盛", "三河<河", "三江<江", "四平", "五常", "五家渠", "十三陵", "九寨", "八一",
     ]
 
     /// Entries indexed by each numeral character they contain, with its offset.
@@ -43,8 +48,10 @@ enum NonNumeralWords {
         var table: [UInt32: [(entry: Entry, offset: Int)]] = [:]
         for line in source {
             let parts = line.split(separator: "!", maxSplits: 1)
-            let entry = Entry(scalars: parts[0].unicodeScalars.map(\.value),
-                              unlessFollowedBy: Set((parts.count > 1 ? parts[1] : "").unicodeScalars.map(\.value)))
+            let word = parts[0].split(separator: "<", maxSplits: 1)
+            let entry = Entry(scalars: word[0].unicodeScalars.map(\.value),
+                              unlessFollowedBy: Set((parts.count > 1 ? parts[1] : "").unicodeScalars.map(\.value)),
+                              unlessPrecededBy: Set((word.count > 1 ? word[1] : "").unicodeScalars.map(\.value)))
             for (offset, c) in entry.scalars.enumerated() where NumeralCharacters.atom(c) != nil {
                 table[c, default: []].append((entry, offset))
             }
@@ -61,7 +68,7 @@ enum NonNumeralWords {
             guard start >= 0 else { continue }
             let end = start + entry.scalars.count
             guard end <= text.count, entry.scalars.indices.allSatisfy({ text[start + $0] == entry.scalars[$0] }),
-                  !entry.unlessFollowedBy.contains(text[end])
+                  !entry.unlessFollowedBy.contains(text[end]), !entry.unlessPrecededBy.contains(text[start - 1])
             else { continue }
             return end
         }

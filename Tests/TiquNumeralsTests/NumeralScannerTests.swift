@@ -176,6 +176,11 @@ final class NumeralScannerTests: XCTestCase {
             check(word, [])
         }
         check("十分钟", [Expect(text: "十", value: "10", kind: .cardinal)])
+        // A city named with a numeral is no number, except where it counts the rivers
+        // listed right before it.
+        check("三河市", [])
+        check("三江县", [])
+        check("蒲河三河流域", [Expect(text: "三", value: "3", kind: .cardinal)])
     }
 
     func testHugeNumeralIsExact() {
