@@ -236,10 +236,11 @@ final class RequiredAnchors: Sendable {
         var budget = RequiredAnchors.analysisBudget
         /// What `spell` returned, by (instruction after the character, character).
         private var spelledCache: [Int64: [[UInt32]]?] = [:]
+        /// What `spelling(at:)` returned, by instruction.
+        private var spelledAt: [Int32: (plain: [UInt32], literals: [[UInt32]])] = [:]
         /// What `fewest` made of the literals of a set of met instructions (sorted): many
         /// instructions lead to the same ones (each step of \p{Han}{0,3} before a suffix),
         /// and merging and sorting their strings again dominated loading the rules.
-        private var spelledAt: [Int32: (plain: [UInt32], literals: [[UInt32]])] = [:]
         private var fewestCache: [[Int32]: (literals: [[UInt32]], plain: [UInt32])] = [:]
 
         init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], edgeLengths: [Int?]) {
