@@ -30,7 +30,9 @@ public struct Entity: Sendable, Equatable {
 
     public var span: Range<Int> { start..<end }
 
-    /// `rule` of a NUMBER entity: it comes from the numeral layer, not from a rule.
+    /// `rule` of a NUMBER entity: it comes from the numeral layer, not from a rule. Only
+    /// `TypeSelection` makes these, for output; the annotator's phases never see them,
+    /// so everything that reads a producer for output goes through `provenance(in:)`.
     public static let numeralLayer = -1
 
     /// Who produced the entity: the rule's id and `source` (rules directory / file :

@@ -75,10 +75,10 @@ public struct ExampleRunner {
         }
         if !rule.examples.isEmpty {
             report.checked += 1   // the rule produces one of its own examples
-        }
-        if !rule.examples.isEmpty && !producedItself {
-            report.failures.append(Failure(location: rule.location, rule: rule.id,
-                                           message: "produced none of its own examples (other rules or the conflict policy took them)"))
+            if !producedItself {
+                report.failures.append(Failure(location: rule.location, rule: rule.id,
+                                               message: "produced none of its own examples (other rules or the conflict policy took them)"))
+            }
         }
         for counter in rule.counters {
             report.checked += 1

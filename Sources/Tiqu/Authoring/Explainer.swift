@@ -27,8 +27,11 @@ public struct Explainer {
     }
 
     public func explain(_ document: Document, rule ruleID: String? = nil) throws -> String {
-        if let ruleID, !ruleSet.rules.contains(where: { $0.id == ruleID }) {
-            throw UnknownRule(id: ruleID, source: ruleSet.source, suggestions: closestRuleIDs(to: ruleID))
+        let ruleIndex = try ruleID.map { id in
+            guard let index = ruleSet.rules.firstIndex(where: { $0.id == id }) else {
+                throw UnknownRule(id: id, source: ruleSet.source, suggestions: closestRuleIDs(to: id))
+            }
+            return index
         }
         var out = "text: \(document.text) (\(document.count) code points)\n"
         out += try lattice(document)
@@ -42,7 +45,7 @@ public struct Explainer {
                 out += "  lost " + describe(loser, document) + "\n       to " + describe(winner, document) + ": \(reason)\n"
             }
         }
-        if let ruleID { out += try nearMiss(ruleID, document, traces) }
+        if let ruleIndex { out += try nearMiss(ruleIndex, document, traces) }
         return out
     }
 
@@ -75,16 +78,15 @@ public struct Explainer {
 
     // MARK: near miss
 
-    private func nearMiss(_ ruleID: String, _ document: Document, _ traces: [Annotator.PhaseTrace]) throws -> String {
-        let index = ruleSet.rules.firstIndex { $0.id == ruleID }!   // checked in explain()
+    private func nearMiss(_ index: Int, _ document: Document, _ traces: [Annotator.PhaseTrace]) throws -> String {
         let rule = ruleSet.rules[index]
         let own = traces.flatMap(\.candidates).filter { $0.rule == index }
         if !own.isEmpty {
-            return "\nrule \(ruleID) matched \(own.count) time(s):\n" + own.map { "  " + describe($0, document) + "\n" }.joined()
+            return "\nrule \(rule.id) matched \(own.count) time(s):\n" + own.map { "  " + describe($0, document) + "\n" }.joined()
         }
         var items = try LatticeItems(document: document, ruleSet: ruleSet)
         items.add(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted))  // what the rule's phase sees
-        return "\nrule \(ruleID) (\(rule.location)) did not match.\n"
+        return "\nrule \(rule.id) (\(rule.location)) did not match.\n"
             + NearMiss(rule: rule, ruleSet: ruleSet, lattice: items.lattice, document: document).report()
     }
 }
