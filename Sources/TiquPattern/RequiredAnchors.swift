@@ -444,7 +444,7 @@ struct AnchorScanner: ~Copyable {
     private var outOffsets: [Int32] = []
     /// How far past a requirement's window a failed check looks, so that the matcher
     /// can skip a rule start until its anchor could be in reach.
-    private static let lookFurther = 32
+    private static let lookFurther = 80
     /// Larger than any distance examined ahead of the current position.
     private static let ringSize = 128
 
