@@ -39,6 +39,9 @@ struct LookaroundEvaluator: ~Copyable {
     /// The program's instructions, read at every step of a search (raw: reading them
     /// through the program would retain and release its array each time).
     private let insts: RawBuffer<Instruction>
+    /// The program's lookarounds and their entry predicates, raw for the same reason.
+    private let looks: RawBuffer<LookInfo>
+    private let lookPredicates: RawBuffer<Int32>
     /// The evaluator for lookarounds nested in this one's sub-program, kept like the
     /// buffers (boxed: an evaluator is noncopyable and holds no evaluator inline).
     private var nested: NestedEvaluator?
@@ -48,11 +51,13 @@ struct LookaroundEvaluator: ~Copyable {
         firstSearch = RawBuffer(zeroed: program.insts.count)
         firstPosition = RawBuffer(zeroed: program.insts.count)
         insts = RawBuffer(copying: program.insts)
+        looks = RawBuffer(copying: program.looks)
+        lookPredicates = RawBuffer(copying: program.lookPredicates)
     }
 
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
     mutating func holds(_ id: Int, at position: Int, program: RuleSetProgram, lattice: Lattice, steps: inout Int) -> Bool {
-        let info = program.looks[id]
+        let info = looks[id]
         steps &+= 1
         if let step = info.oneStep {
             return stepMatches(step, backward: info.backward, at: position, program: program, lattice: lattice) != info.negated
@@ -108,7 +113,7 @@ struct LookaroundEvaluator: ~Copyable {
         case .scalar:
             if scalarIndex >= 0, scalarIndex < n, lattice.scalars[scalarIndex] == UInt32(inst.a) { stack.push(LookaroundState(pc: pc + 1, pos: target)) }
         case .set:
-            if scalarIndex >= 0, scalarIndex < n, program.sets[Int(inst.a)].contains(lattice.scalars[scalarIndex]) {
+            if scalarIndex >= 0, scalarIndex < n, program.setTable.contains(Int(inst.a), lattice.scalars[scalarIndex]) {
                 stack.push(LookaroundState(pc: pc + 1, pos: target))
             }
         case .notEdge:
@@ -201,15 +206,22 @@ extension LookaroundEvaluator {
     private func stepMatches(_ step: LookStep, backward: Bool, at position: Int,
                              program: RuleSetProgram, lattice: Lattice) -> Bool {
         let index = backward ? position - 1 : position
-        if step.set >= 0, index >= 0, index < lattice.count, program.sets[Int(step.set)].contains(lattice.scalars[index]) {
+        if step.set >= 0, index >= 0, index < lattice.count, program.setTable.contains(Int(step.set), lattice.scalars[index]) {
             return true
         }
-        let predicates = step.predicates
-        guard !predicates.isEmpty else { return false }
-        let wanted = { (p: Int) in predicates.contains { program.lookPredicates[Int($0)] == Int32(p) } }
+        guard !step.predicates.isEmpty else { return false }
         if backward {
-            return lattice.inEdges(position).contains { wanted(lattice.edges[Int($0)].predicate) }
+            for k in lattice.inEdges(position) where wanted(step, lattice.edges[Int(k)].predicate) { return true }
+        } else {
+            for k in lattice.outRange(position) where wanted(step, lattice.edges[k].predicate) { return true }
         }
-        return lattice.outRange(position).contains { wanted(lattice.edges[$0].predicate) }
+        return false
+    }
+
+    /// Whether `predicate` is one of the step's.
+    @inline(__always)
+    private func wanted(_ step: LookStep, _ predicate: Int) -> Bool {
+        for k in step.predicates where Int(lookPredicates[Int(k)]) == predicate { return true }
+        return false
     }
 }

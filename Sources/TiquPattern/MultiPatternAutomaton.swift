@@ -57,9 +57,15 @@ public struct MultiPatternAutomaton: Sendable {
         (failure, dictionaryLink) = MultiPatternAutomaton.links(trie)
     }
 
-    /// The child of `node` on `scalar`, or -1.
+    /// The entries that end at trie state `node` (not those of its suffixes): with
+    /// `child`, what a walk of the trie from one position needs (RequiredAnchors.swift).
+    func entries(endingAt node: Int32) -> ArraySlice<Int32> {
+        outputs[Int(outputOffsets[Int(node)])..<Int(outputOffsets[Int(node) + 1])]
+    }
+
+    /// The child of `node` on `scalar`, or -1 (the root is state 0).
     @inline(__always)
-    private func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
+    func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
         if node == 0 && scalar < 0x10000 {
             let c = rootBMP[Int(scalar)]
             return c == 0 ? -1 : c

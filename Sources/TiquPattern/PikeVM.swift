@@ -454,7 +454,7 @@ public struct PatternMatcher: ~Copyable {
         case .scalar:
             if i < n && lattice.scalars[i] == UInt32(bitPattern: inst.a) { reached(Int32(i + 1)) }
         case .set:
-            if i < n && program.sets[Int(inst.a)].contains(lattice.scalars[i]) { reached(Int32(i + 1)) }
+            if i < n && program.setTable.contains(Int(inst.a), lattice.scalars[i]) { reached(Int32(i + 1)) }
         case .notEdge:
             if i < n && !lattice.hasEdge(at: i, predicate: Int(inst.a)) { reached(Int32(i + 1)) }
         case .edge:

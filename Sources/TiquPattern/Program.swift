@@ -30,13 +30,26 @@ struct Instruction: Sendable {
 /// One step a lookaround can take from its position: a code point in `sets[set]` (-1:
 /// none) or an edge with one of `lookPredicates[predicates]`. Plain integers, so that
 /// reading a LookInfo in the hot loop copies no arrays.
-struct LookStep: Sendable {
+struct LookStep: Sendable, BitwiseCopyable {
     var set: Int32 = -1
-    var predicates: Range<Int32> = 0..<0
+    private var firstPredicate: Int32 = 0
+    private var endPredicate: Int32 = 0
+
+    init(set: Int32 = -1, predicates: Range<Int32> = 0..<0) {
+        self.set = set
+        self.predicates = predicates
+    }
+
+    /// Indices into `lookPredicates` (two plain integers, so that a LookInfo is bitwise
+    /// copyable and the lookaround evaluator can keep the table raw).
+    var predicates: Range<Int32> {
+        get { firstPredicate..<endPredicate }
+        set { (firstPredicate, endPredicate) = (newValue.lowerBound, newValue.upperBound) }
+    }
 }
 
 /// A lookaround sub-program.
-struct LookInfo: Sendable {
+struct LookInfo: Sendable, BitwiseCopyable {
     var start: Int32
     var backward: Bool
     var negated: Bool
@@ -131,6 +144,8 @@ public enum PatternCompileError: Error, Sendable, Hashable {
 public final class RuleSetProgram: Sendable {
     let insts: [Instruction]
     let sets: [ScalarSet]
+    /// `sets` as constant-time membership tables (ScalarSetTable.swift).
+    let setTable: ScalarSetTable
     let ruleStarts: [Int32]
     let looks: [LookInfo]
     let lookPredicates: [Int32]
@@ -150,6 +165,7 @@ public final class RuleSetProgram: Sendable {
         RuleSetProgram.addEntryFilters(insts: insts, sets: &sets, looks: &looks, lookPredicates: &lookPredicates)
         self.insts = insts
         self.sets = sets
+        self.setTable = ScalarSetTable(sets)
         self.ruleStarts = ruleStarts
         self.looks = looks
         self.lookPredicates = lookPredicates

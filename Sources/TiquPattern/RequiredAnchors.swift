@@ -93,16 +93,19 @@ final class RequiredAnchors: Sendable {
     /// Per instruction: the requirement found by looking past bounded edges, or -1.
     let secondRequirementOf: [Int32]
     /// What occurs at a position is one 64-bit mask, one bit per distinct (scalars,
-    /// literals, predicates) triple of the anchors: `bmpMask` by code point (a literal's
-    /// first code point included), OR `predicateMask` of each edge starting there.
-    /// `bitOf[a]` is anchor a's bit. A bit of `literalBits` set through a literal's first
-    /// code point stands only if `literals[bit]` confirms the rest of a string.
+    /// literals, predicates) triple of the anchors: `plainMask` by code point (the bits
+    /// whose scalars hold it), OR the bits of the literals spelled from there (one walk
+    /// of `literalTrie`, whose state n ends the literals of `literalMask[n]`), OR
+    /// `predicateMask` of each edge starting there. `bitOf[a]` is anchor a's bit. Above
+    /// U+FFFF, `astralSets` holds each bit's scalars and its literals' first code points,
+    /// and such a first code point counts as the whole literal (sound: rare, and an
+    /// anchor treated as present only keeps a thread).
     let bitOf: [Int32]
-    let bmpMask: [UInt64]
+    let plainMask: [UInt64]
     let predicateMask: [UInt64]
     let astralSets: [(bit: Int, set: ScalarSet)]
-    let literalBits: UInt64
-    let literals: [LiteralSet]
+    let literalTrie: MultiPatternAutomaton
+    let literalMask: [UInt64]
 
     init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], ruleStarts: [Int32],
          edgeLengths: [Int?] = []) {
@@ -138,71 +141,60 @@ final class RequiredAnchors: Sendable {
         self.requirements = requirements
         self.requirementOf = requirementOf
         self.secondRequirementOf = secondRequirementOf
-        (bitOf, bmpMask, predicateMask, astralSets, literals) = RequiredAnchors.masks(anchors)
-        literalBits = literals.enumerated().reduce(0) { $1.element.isEmpty ? $0 : $0 | 1 << UInt64($1.offset) }
+        let bits = RequiredAnchors.bits(anchors)
+        bitOf = anchors.map { bits[Elements($0)] ?? -1 }
+        (plainMask, predicateMask, astralSets) = RequiredAnchors.masks(bits)
+        (literalTrie, literalMask) = RequiredAnchors.literals(bits)
+    }
+
+    /// What an anchor occurs as; anchors alike but for their distance share a bit.
+    struct Elements: Hashable {
+        var scalars: ScalarSet
+        var literals: [[UInt32]]
+        var predicates: [Int32]
+
+        init(_ anchor: Anchor) {
+            (scalars, literals, predicates) = (anchor.scalars, anchor.literals, anchor.predicates)
+        }
     }
 
     /// One bit per distinct element set. Only the first 64 sets get a bit; anchors of
     /// further sets are treated as always present (sound: the check only ever drops
     /// threads, and keeping one more is what the matcher did without the prefilter).
-    private static func masks(_ anchors: [Anchor])
-        -> ([Int32], [UInt64], [UInt64], [(bit: Int, set: ScalarSet)], [LiteralSet]) {
-        struct Elements: Hashable { var scalars: ScalarSet; var literals: [[UInt32]]; var predicates: [Int32] }
+    private static func bits(_ anchors: [Anchor]) -> [Elements: Int32] {
         var bits: [Elements: Int32] = [:]
-        var bitOf: [Int32] = []
-        for anchor in anchors {
-            let key = Elements(scalars: anchor.scalars, literals: anchor.literals, predicates: anchor.predicates)
-            if bits[key] == nil && bits.count < 64 { bits[key] = Int32(bits.count) }
-            bitOf.append(bits[key] ?? -1)
+        for anchor in anchors where bits.count < 64 && bits[Elements(anchor)] == nil {
+            bits[Elements(anchor)] = Int32(bits.count)
         }
-        var bmp = [UInt64](repeating: 0, count: bits.isEmpty ? 0 : 0x10000)
+        return bits
+    }
+
+    /// The code-point, predicate and astral tables of the bits.
+    private static func masks(_ bits: [Elements: Int32]) -> ([UInt64], [UInt64], [(bit: Int, set: ScalarSet)]) {
+        var plain = [UInt64](repeating: 0, count: bits.isEmpty ? 0 : 0x10000)
         let maxPredicate = bits.keys.flatMap(\.predicates).max() ?? -1
         var predicate = [UInt64](repeating: 0, count: Int(maxPredicate) + 1)
         var astral: [(bit: Int, set: ScalarSet)] = []
-        var literals = [LiteralSet](repeating: LiteralSet(), count: bits.count)
         for (key, bit) in bits {
             let flag: UInt64 = 1 << UInt64(bit)
-            // A literal's first code point outside the BMP is rare: it simply counts as
-            // the whole literal there (sound, as for any anchor treated as present).
-            let firsts = ScalarSet(scalars: key.literals.map { $0[0] })
-            let all = key.scalars.union(firsts)
-            for range in all.ranges where range.lowerBound < 0x10000 {
-                for v in range.lowerBound...min(range.upperBound, 0xFFFF) { bmp[Int(v)] |= flag }
+            for range in key.scalars.ranges where range.lowerBound < 0x10000 {
+                for v in range.lowerBound...min(range.upperBound, 0xFFFF) { plain[Int(v)] |= flag }
             }
+            let all = key.scalars.union(ScalarSet(scalars: key.literals.map { $0[0] }))
             if let last = all.ranges.last, last.upperBound >= 0x10000 { astral.append((Int(bit), all)) }
             for p in key.predicates where p >= 0 { predicate[Int(p)] |= flag }
-            literals[Int(bit)] = LiteralSet(plain: key.scalars, strings: key.literals)
         }
-        return (bitOf, bmp, predicate, astral, literals)
+        return (plain, predicate, astral)
     }
 
-    /// The literals of one anchor bit, to confirm a bit set by a literal's first code point.
-    struct LiteralSet: Sendable {
-        var plain = ScalarSet(ranges: [])
-        var strings: [[UInt32]] = []
-        var isEmpty: Bool { strings.isEmpty }
-
-        /// Whether the anchor occurs at j: a plain code point, or one of the strings
-        /// (sorted, so those beginning with the code point at j are found by bisection).
-        func holds(at j: Int, in scalars: [UInt32]) -> Bool {
-            let v = scalars[j]
-            if plain.contains(v) || v >= 0x10000 { return true }
-            var low = 0, high = strings.count
-            while low < high {
-                let mid = (low + high) / 2
-                if strings[mid][0] < v { low = mid + 1 } else { high = mid }
-            }
-            while low < strings.count && strings[low][0] == v {
-                let string = strings[low]
-                if j + string.count <= scalars.count {
-                    var k = 1
-                    while k < string.count && scalars[j + k] == string[k] { k += 1 }
-                    if k == string.count { return true }
-                }
-                low += 1
-            }
-            return false
+    /// Every bit's literals in one trie, and per trie state the bits of the literals it ends.
+    private static func literals(_ bits: [Elements: Int32]) -> (MultiPatternAutomaton, [UInt64]) {
+        let entries = bits.flatMap { key, bit in key.literals.map { (string: $0, bit: bit) } }
+        let trie = MultiPatternAutomaton(scalarEntries: entries.map(\.string))
+        let mask = (0..<Int32(trie.stateCount)).map { node in
+            trie.entries(endingAt: node).reduce(UInt64(0)) { $0 | 1 << UInt64(entries[Int($1)].bit) }
         }
+        return (trie, mask)
     }
 
     /// At most `maxLiterals` strings that one of `literals` must begin with: the
@@ -439,6 +431,11 @@ struct AnchorScanner: ~Copyable {
     private let secondRequirementOf: RawBuffer<Int32>
     private let requirements: RawBuffer<RequiredAnchors.Requirement>
     private let bitOf: RawBuffer<Int32>
+    private let plainMask: RawBuffer<UInt64>
+    private let predicateMask: RawBuffer<UInt64>
+    private let predicateMaskCount: Int
+    private let literalTrie: MultiPatternAutomaton
+    private let literalMask: RawBuffer<UInt64>
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
     private var outOffsets: [Int32] = []
@@ -455,6 +452,11 @@ struct AnchorScanner: ~Copyable {
         secondRequirementOf = RawBuffer(copying: anchors.secondRequirementOf)
         requirements = RawBuffer(copying: anchors.requirements)
         bitOf = RawBuffer(copying: anchors.bitOf)
+        plainMask = RawBuffer(copying: anchors.plainMask)
+        predicateMask = RawBuffer(copying: anchors.predicateMask)
+        predicateMaskCount = anchors.predicateMask.count
+        literalTrie = anchors.literalTrie
+        literalMask = RawBuffer(copying: anchors.literalMask)
         found = RawBuffer(zeroed: anchors.anchors.count)
         found.fill(-1)
     }
@@ -553,21 +555,30 @@ struct AnchorScanner: ~Copyable {
         let v = scalars[j]
         var mask: UInt64 = 0
         if v < 0x10000 {
-            mask = anchors.bmpMask[Int(v)]
+            mask = plainMask[Int(v)] | literalBits(at: j)
         } else {
             for (bit, set) in anchors.astralSets where set.contains(v) { mask |= 1 << UInt64(bit) }
         }
-        var unconfirmed = mask & anchors.literalBits
-        while unconfirmed != 0 {
-            let bit = unconfirmed.trailingZeroBitCount
-            unconfirmed &= unconfirmed - 1
-            if !anchors.literals[bit].holds(at: j, in: scalars) { mask &= ~(1 << UInt64(bit)) }
-        }
-        let predicateMask = anchors.predicateMask
         for k in Int(outOffsets[j])..<Int(outOffsets[j + 1]) {
             let p = edges[k].predicate
-            if p >= 0 && p < predicateMask.count { mask |= predicateMask[p] }
+            if p >= 0 && p < predicateMaskCount { mask |= predicateMask[p] }
         }
         return mask
+    }
+
+    /// The bits of the literals spelled from j: a walk of the trie, at most as long as
+    /// the longest literal.
+    @inline(__always)
+    private func literalBits(at j: Int) -> UInt64 {
+        var bits: UInt64 = 0
+        var node: Int32 = 0
+        var k = j
+        while k < scalars.count {
+            node = literalTrie.child(node, scalars[k])
+            if node < 0 { break }
+            bits |= literalMask[Int(node)]
+            k += 1
+        }
+        return bits
     }
 }
