@@ -50,13 +50,7 @@ struct LatticeItems {
     }
 
     private mutating func buildBaseEdges() {
-        let numberPredicates = ruleSet.predicateIDs { $0 == .number }
-        for (index, numeral) in numerals.enumerated() {
-            let source = NumeralAttributes(numeral: numeral, document: document)
-            for p in numberPredicates where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(source.attribute) }) {
-                addBase(p, numeral.start, numeral.end, .numeral(index))
-            }
-        }
+        addNumeralEdges()
         let tokenPredicates = ruleSet.predicateIDs { $0 == .token }
         let document = self.document
         for (index, token) in tokens.enumerated() where !tokenPredicates.isEmpty {
@@ -79,6 +73,31 @@ struct LatticeItems {
                 for k in Int(accepting.offsets[hit.entry])..<Int(accepting.offsets[hit.entry + 1]) {
                     addBase(Int(accepting.predicates[k]), hit.start, hit.end, .lexiconHit(lexicon: lexicon, hit: index))
                 }
+            }
+        }
+    }
+
+    /// The @number edges. A predicate that tests only a numeral's kind, bound kind,
+    /// qualifier and magnitude (all the default rules' do) accepts numerals alike in
+    /// those alike, so it is decided once per such combination, not once per numeral:
+    /// a report has thousands of numerals and a handful of combinations.
+    private mutating func addNumeralEdges() {
+        let numberPredicates = ruleSet.predicateIDs { $0 == .number }
+        let byClass = numberPredicates.filter { p in
+            ruleSet.predicates[p].conditions.allSatisfy { NumeralClass.keys.contains($0.key) }
+        }
+        let byNumeral = numberPredicates.filter { !byClass.contains($0) }
+        var decided: [NumeralClass: [Int]] = [:]
+        for (index, numeral) in numerals.enumerated() {
+            let source = NumeralAttributes(numeral: numeral, document: document)
+            let numeralClass = NumeralClass(numeral)
+            let accepted = decided[numeralClass] ?? byClass.filter { p in
+                ruleSet.predicates[p].conditions.allSatisfy { $0.accepts(source.attribute) }
+            }
+            decided[numeralClass] = accepted
+            for p in accepted { addBase(p, numeral.start, numeral.end, .numeral(index)) }
+            for p in byNumeral where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(source.attribute) }) {
+                addBase(p, numeral.start, numeral.end, .numeral(index))
             }
         }
     }
@@ -179,6 +198,20 @@ struct LatticeItems {
             default: return entity.attribute(key).map(OutputValue.text) ?? .missing
             }
         }
+    }
+}
+
+/// What a numeral's attributes other than its value and text are: numerals alike in
+/// these are alike to a predicate that tests only `keys`.
+struct NumeralClass: Hashable {
+    static let keys: Set<String> = ["kind", "bound_kind", "qualifier", "magnitude"]
+    let kind: NumeralKind
+    let boundKind: NumeralKind?
+    let qualifier: Qualifier?
+    let magnitude: String?
+
+    init(_ numeral: Numeral) {
+        (kind, boundKind, qualifier, magnitude) = (numeral.kind, numeral.boundKind, numeral.qualifier, numeral.magnitude)
     }
 }
 
