@@ -80,7 +80,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # a safe township, a title (省级平安乡镇: no 安乡)
          "平安乡镇": ("安乡", "term"),
          # a river's clear water, a stock phrase (守护好东江源头一江清水: no 头一江)
-         "一江清水": ("江", "term"), "一江春水": ("江", "term")}
+         "一江清水": ("江", "term"), "一江春水": ("江", "term"),
+         # villages inside a city, a kind of housing (城中村改造), not a village named 城中
+         "城中村": ("村", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
