@@ -9,6 +9,9 @@ import TiquText
 /// them. The same document always gives the same entities.
 public struct Annotator: Sendable {
     public let ruleSet: RuleSet
+    /// Shared by the copies of this annotator, so that threads annotating with one
+    /// annotator reuse its matchers (MatcherPool.swift).
+    private let matchers = MatcherPool()
 
     public init(ruleSet: RuleSet) {
         self.ruleSet = ruleSet
@@ -63,9 +66,14 @@ public struct Annotator: Sendable {
     /// The candidate entities of one phase: every rule's matches, turned into entities.
     /// When `work` is not empty, the phase's rules add their matcher work to it.
     func candidates(_ phase: Phase, _ items: LatticeItems, work: inout [RuleWork]) -> [ConflictResolver.Candidate] {
-        var matcher = PatternMatcher(program: phase.program, profilingRules: !work.isEmpty)
-        let matches = matcher.matches(in: items.lattice)
-        for (k, ruleWork) in matcher.statistics.rules.enumerated() { work[phase.rules[k]] = work[phase.rules[k]] + ruleWork }
+        let matches: [PatternMatch]
+        if work.isEmpty {
+            matches = matchers.withMatcher(for: phase.program) { $0.matches(in: items.lattice) }
+        } else {
+            var matcher = PatternMatcher(program: phase.program, profilingRules: true)
+            matches = matcher.matches(in: items.lattice)
+            for (k, ruleWork) in matcher.statistics.rules.enumerated() { work[phase.rules[k]] = work[phase.rules[k]] + ruleWork }
+        }
         return matches.compactMap { match in
             let ruleIndex = phase.rules[match.rule]
             return entity(for: match, rule: ruleSet.rules[ruleIndex], index: ruleIndex, items: items).map {

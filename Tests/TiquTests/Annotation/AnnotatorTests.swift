@@ -204,6 +204,24 @@ final class AnnotatorTests: XCTestCase {
         }
     }
 
+    /// One annotator reuses its matchers from document to document and across threads
+    /// (MatcherPool.swift): each document must come out as a fresh annotator gives it,
+    /// whatever came before, including documents that end inside a match.
+    func testReusedMatchersLeaveNothingBehind() throws {
+        let ruleSet = try RuleSetTests.defaultRules()
+        let seed = try Document.load(path: RuleSetTests.repository.appendingPathComponent("Corpus/docs/shannan-2023.txt").path)
+        let documents = [seed, Document(text: "财政收入增长5%"), Document(text: "，推进琼结县"),
+                         Document(text: ""), Document(text: "实施羊湖流域综合治理工程和"), seed]
+        let serialize: @Sendable (Annotator, Document) throws -> [String] = { annotator, document in
+            try annotator.annotate(document).map { $0.json(in: document, ruleSet: ruleSet).serialized() }
+        }
+        let fresh = try documents.map { try serialize(Annotator(ruleSet: ruleSet), $0) }
+        let shared = Annotator(ruleSet: ruleSet)
+        XCTAssertEqual(try documents.map { try serialize(shared, $0) }, fresh)
+        let inParallel = OrderedParallelMap.map(documents + documents, jobs: 4) { try? serialize(shared, $0) }
+        XCTAssertEqual(inParallel, (fresh + fresh).map { Optional($0) })
+    }
+
     func testRuleWorkChargesEachRuleItsOwnStartsAndMatches() throws {
         // `town` can start only at 镇 after a Han character; `any` at every Han character.
         let annotator = try Self.annotator(["p.tiqu": """
