@@ -82,7 +82,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # a river's clear water, a stock phrase (守护好东江源头一江清水: no 头一江)
          "一江清水": ("江", "term"), "一江春水": ("江", "term"),
          # villages inside a city, a kind of housing (城中村改造), not a village named 城中
-         "城中村": ("村", "term")}
+         "城中村": ("村", "term"),
+         # economic and social development, in every report, and the festival of the
+         # river's thaw in the northeast (松花江开江节): no 会发 (a town), no 开江
+         "社会发展": ("会发", "term"), "开江节": ("开江", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
