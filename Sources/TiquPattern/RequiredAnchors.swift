@@ -141,7 +141,8 @@ final class RequiredAnchors: Sendable {
         self.requirements = requirements
         self.requirementOf = requirementOf
         self.secondRequirementOf = secondRequirementOf
-        let bits = RequiredAnchors.bits(anchors)
+        let bits = RequiredAnchors.bits(anchors, requirements: requirements,
+                                         startRequirements: ruleStarts.map { requirementOf[Int($0)] })
         bitOf = anchors.map { bits[Elements($0)] ?? -1 }
         (plainMask, predicateMask, astralSets) = RequiredAnchors.masks(bits)
         (literalTrie, literalMask) = RequiredAnchors.literals(bits)
@@ -158,14 +159,23 @@ final class RequiredAnchors: Sendable {
         }
     }
 
-    /// One bit per distinct element set. Only the first 64 sets get a bit; anchors of
-    /// further sets are treated as always present (sound: the check only ever drops
-    /// threads, and keeping one more is what the matcher did without the prefilter).
-    private static func bits(_ anchors: [Anchor]) -> [Elements: Int32] {
-        var bits: [Elements: Int32] = [:]
-        for anchor in anchors where bits.count < 64 && bits[Elements(anchor)] == nil {
-            bits[Elements(anchor)] = Int32(bits.count)
+    /// One bit per distinct element set. Only 64 sets get a bit; anchors of further sets
+    /// are treated as always present (sound: the check only ever drops threads, and
+    /// keeping one more is what the matcher did without the prefilter). So the bits go
+    /// first to the sets that gate rule starts, then to those most requirements share:
+    /// in the order anchors were found, a rule added early in a file could take the bit
+    /// of another rule's only anchor and leave that rule starting at every position.
+    private static func bits(_ anchors: [Anchor], requirements: [Requirement], startRequirements: [Int32])
+        -> [Elements: Int32] {
+        var weight = [Elements: (starts: Int, uses: Int, first: Int)]()
+        for (a, anchor) in anchors.enumerated() where weight[Elements(anchor)] == nil {
+            weight[Elements(anchor)] = (0, 0, a)
         }
+        for requirement in requirements { weight[Elements(anchors[Int(requirement.anchor)])]!.uses += 1 }
+        for r in startRequirements where r >= 0 { weight[Elements(anchors[Int(requirements[Int(r)].anchor)])]!.starts += 1 }
+        let ranked = weight.sorted { ($0.value.starts, $0.value.uses, -$0.value.first) > ($1.value.starts, $1.value.uses, -$1.value.first) }
+        var bits: [Elements: Int32] = [:]
+        for (key, _) in ranked.prefix(64) { bits[key] = Int32(bits.count) }
         return bits
     }
 
