@@ -14,13 +14,15 @@ only its output Rules/lexicons/towns.txt is committed):
     /tmp/lexvenv/bin/pip install jionlp==1.5.31
     /tmp/lexvenv/bin/python Rules/lexicons/tools/generate_towns.py -o Rules/lexicons/towns.txt
 
-What it keeps: every township-level name that ends in 镇, 乡 (民族乡 included), 街道 or
+What it writes: every township-level name that ends in 镇, 乡 (民族乡 included), 街道 or
 苏木 and has at least two characters before that suffix (of the one-character ones,
 堡镇, 新镇, 口镇 ..., most are also words), once however many counties have a
 township of that name. Farms, forest farms, regiments and offices at that level are
 not kept: their names are words of their own (农场, 林场, 团) that rules already
 know. Nor is a name whose stem is a word of the genre (中心镇, 重点镇, 特色小镇):
-the stems are in STEM_STOPLIST.
+the stems are in STEM_STOPLIST. Then every stem of those names that is not itself
+a full name and not a common word (MIN_STEM_IDF, by jionlp's idf.txt), marked
+form=stem.
 """
 import argparse
 import os
@@ -33,6 +35,19 @@ SUFFIX = re.compile(r"(镇|乡|街道|苏木)$")
 # Stems that are words of the genre before 镇/乡 (a kind of town, not a name).
 STEM_STOPLIST = {"中心", "重点", "特色", "特色小", "小城", "建制", "乡", "城", "集", "示范",
                  "美丽", "文明", "卫生", "园林", "生态", "旅游", "历史文化", "民族"}
+
+
+# A stem that is a common word (建筑, 黄金, 和平, 太平: its inverse document frequency in
+# jionlp's idf.txt is below this; a word it does not list counts as rare) is left out
+# of the stems: in a list of industries or slogans it would read as a township.
+MIN_STEM_IDF = 10.0
+
+
+def load_idf():
+    import jionlp
+    path = os.path.join(os.path.dirname(jionlp.__file__), "dictionary", "idf.txt")
+    with open(path, encoding="utf-8") as f:
+        return {word: float(value) for word, value in (line.rstrip("\n").split("\t") for line in f if "\t" in line)}
 
 
 def load_towns():
@@ -67,8 +82,12 @@ HEADER = """\
 # Entries: every township, town, subdistrict and sumu whose name has at least two
 # characters before its suffix (杨集镇, 向城镇, 至诚镇, 湖北口回族乡, 东华门街道), once
 # however many counties have one of that name. Only full names: the short forms
-# (杨集, 向城) are most often words. Names whose stem is a word of the genre (中心镇)
-# are left out. No attributes: the suffix says the kind.
+# (杨集, 向城) are most often words: they follow the full names, marked form=stem, for
+# the places where only a township's name can stand (襄阳刘集机场, 巡镇至旧县公路), but
+# not the stems that are common words (建筑, 黄金, 太平). Names whose stem is a word of
+# the genre (中心镇) are left out.
+# Attributes:
+#   form=stem   the name without its suffix (the full names have no attribute)
 """
 
 
@@ -78,9 +97,12 @@ def main():
     args = ap.parse_args()
     import jionlp
     towns = load_towns()
-    lines = sorted(towns)
+    idf = load_idf()
+    stems = {stem for stem in (SUFFIX.sub("", town) for town in towns) if idf.get(stem, MIN_STEM_IDF) >= MIN_STEM_IDF}
+    stems -= towns
+    lines = sorted(towns) + [f"{stem} form=stem" for stem in sorted(stems)]
     lexicon_file.write(args.output, HEADER.format(version=jionlp.__version__), lines)
-    print(len(lines), "towns", file=sys.stderr)
+    print(len(towns), "towns,", len(stems), "stems", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -22,36 +22,48 @@ public struct Lexicon: Sendable {
     public static func parse(name: String, path: String, contents: String) -> (Lexicon, [Diagnostic]) {
         var entries: [Entry] = []
         var problems: [Diagnostic] = []
-        var seen: [String: Int] = [:]
+        var indexOf: [String: Int] = [:]   // entry text -> its index in `entries`
         var keys: Set<String> = []
         var lines: [Int] = []           // per entry: its line, for messages
+        // Lines with the same attributes share one dictionary: a generated lexicon has
+        // tens of thousands of lines and a handful of distinct attribute sets.
+        var attributeSets: [Substring: [String: String]] = [:]
+        let lineCount = contents.utf8.reduce(into: 1) { count, byte in if byte == UInt8(ascii: "\n") { count += 1 } }
+        entries.reserveCapacity(lineCount)
+        indexOf.reserveCapacity(lineCount)
+        lines.reserveCapacity(lineCount)
         for (index, line) in contents.textLines().enumerated() {
             let fields = Self.fields(of: line)
             guard let first = fields.first, !first.hasPrefix("#") else { continue }
             let location = { (field: Substring) in
                 SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1)
             }
-            var attributes: [String: String] = [:]
-            for field in fields.dropFirst() {
-                let pair = field.split(separator: "=", maxSplits: 1)
-                guard pair.count == 2, !pair[0].isEmpty else {
-                    problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
-                    continue
+            let attributeText = fields.count > 1 ? line[fields[1].startIndex...] : ""
+            var attributes = attributeSets[attributeText] ?? [:]
+            if attributes.isEmpty && fields.count > 1 {
+                var valid = true
+                for field in fields.dropFirst() {
+                    let pair = field.split(separator: "=", maxSplits: 1)
+                    guard pair.count == 2, !pair[0].isEmpty else {
+                        problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
+                        valid = false
+                        continue
+                    }
+                    attributes[String(pair[0])] = String(pair[1])
                 }
-                attributes[String(pair[0])] = String(pair[1])
+                if valid { attributeSets[attributeText] = attributes }
             }
             let text = String(first)
-            if let previous = seen[text] {
-                problems.append(Diagnostic(location(first), "duplicate entry '\(text)' (first on line \(previous))",
+            if let previous = indexOf[text] {
+                problems.append(Diagnostic(location(first), "duplicate entry '\(text)' (first on line \(lines[previous]))",
                                            sourceLine: String(line), expected: "one line per entry, attributes merged"))
                 continue
             }
-            seen[text] = index + 1
+            indexOf[text] = entries.count
             keys.formUnion(attributes.keys)
             entries.append(Entry(text: text, attributes: attributes))
             lines.append(index + 1)
         }
-        let indexOf = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.text, $0) })
         var requirements: [Int: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
             guard let value = entry.attributes["requires"] else { continue }

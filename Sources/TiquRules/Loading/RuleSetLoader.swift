@@ -77,7 +77,8 @@ public enum RuleSetLoader {
     /// The longest edge each predicate can stand for, in code points: a lexicon's longest
     /// entry; nil for numerals, tokens and entities, whose length has no bound.
     private static func edgeLengths(_ predicates: [EdgePredicate], _ lexicons: [Lexicon]) -> [Int?] {
-        let longest = lexicons.map { $0.entries.map(\.text.unicodeScalars.count).max() ?? 0 }
+        // A closure, not a key path: key-path projection cost a twentieth of loading.
+        let longest = lexicons.map { $0.entries.lazy.map { $0.text.unicodeScalars.count }.max() ?? 0 }
         return predicates.map { predicate in
             if case .lexicon(let index) = predicate.layer { longest[index] } else { nil }
         }
