@@ -43,10 +43,14 @@ struct NumeralContext {
         return Numeral(start: i, end: body.end, kind: .ordinal, value: body.value)
     }
 
-    /// 负3.9%, -10000, 零下5 (the sign is inside the span).
+    /// 负3.9%, -10000, 零下5 (the sign is inside the span). 负 after 减, 担, 抱 ... is
+    /// the second character of a word ("burden": 为企业减负2.3亿元 relieves 2.3亿).
     private func readNegative(at i: Int) -> Numeral? {
         let signLength: Int
-        if text[i] == 0x8D1F || text[i] == 0x8CA0 { signLength = 1 }  // 负 負
+        if text[i] == 0x8D1F || text[i] == 0x8CA0 {  // 负 負
+            guard !Self.burdenWordStarts.contains(text[i - 1]) else { return nil }
+            signLength = 1
+        }
         else if text[i] == 0x96F6 && text[i + 1] == 0x4E0B { signLength = 2 }  // 零下
         else if NumeralCharacters.isMinus(text[i]), !isWordCharacter(text[i - 1]) { signLength = 1 }
         else { return nil }
@@ -58,6 +62,10 @@ struct NumeralContext {
         numeral.start = i
         return numeral
     }
+
+    /// 减 担 抱 胜 自 肩 背 辜 (減 擔 勝): before 负 they make a word of it.
+    private static let burdenWordStarts: Set<UInt32> = [0x51CF, 0x62C5, 0x62B1, 0x80DC, 0x81EA, 0x80A9, 0x80CC, 0x8F9C,
+                                                        0x6E1B, 0x64D4, 0x52DD]
 
     /// An Arabic number never starts inside a code (G318, PM2.5) or another number.
     private func startsCleanly(at i: Int) -> Bool {

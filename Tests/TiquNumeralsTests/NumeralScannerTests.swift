@@ -82,6 +82,9 @@ final class NumeralScannerTests: XCTestCase {
         check("负三十二", [Expect(text: "负三十二", value: "-32", kind: .cardinal)])
         check("零下5度", [Expect(text: "零下5", value: "-5", kind: .cardinal)])
         check("增长-2.5%", [Expect(text: "-2.5%", value: "-2.5", kind: .percent)])
+        // 减负 is "relieve the burden": the amount relieved is positive.
+        check("为市场主体减负2.3亿元", [Expect(text: "2.3亿", value: "230000000", kind: .cardinal)])
+        check("利润增长负3%", [Expect(text: "负3%", value: "-3", kind: .percent)])
     }
 
     func testFractionsAndPercentages() {
