@@ -48,8 +48,8 @@
 /// it), so an anchor's first occurrence in its window is a shift and a bit count. For
 /// each anchor the scanner also keeps the smallest occurrence at or after its last
 /// query (an anchor is shared only by requirements with the same minimum distance), which
-/// answers most queries with one comparison. Computing a mask confirms each literal bit
-/// by comparing at most `maxLiterals` strings of at most `maxLiteral` code points: a
+/// answers most queries with one comparison. Computing a mask finds the literal bits by
+/// one walk of a trie of all literals, at most `maxLiteral` code points long: a
 /// constant. (Spelling literals is charged to the same analysis budget, and each
 /// character is spelled once per instruction.)
 ///

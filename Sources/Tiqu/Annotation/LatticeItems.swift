@@ -89,17 +89,18 @@ struct LatticeItems {
         let byNumeral = numberPredicates.filter { !byClass.contains($0) }
         var decided: [NumeralClass: [Int]] = [:]
         for (index, numeral) in numerals.enumerated() {
-            let source = NumeralAttributes(numeral: numeral, document: document)
             let numeralClass = NumeralClass(numeral)
-            let accepted = decided[numeralClass] ?? byClass.filter { p in
-                ruleSet.predicates[p].conditions.allSatisfy { $0.accepts(source.attribute) }
-            }
+            let accepted = decided[numeralClass] ?? byClass.filter { accepts($0, numeral) }
             decided[numeralClass] = accepted
             for p in accepted { addBase(p, numeral.start, numeral.end, .numeral(index)) }
-            for p in byNumeral where ruleSet.predicates[p].conditions.allSatisfy({ $0.accepts(source.attribute) }) {
-                addBase(p, numeral.start, numeral.end, .numeral(index))
-            }
+            for p in byNumeral where accepts(p, numeral) { addBase(p, numeral.start, numeral.end, .numeral(index)) }
         }
+    }
+
+    /// Whether predicate `p` accepts the numeral.
+    private func accepts(_ p: Int, _ numeral: Numeral) -> Bool {
+        let source = NumeralAttributes(numeral: numeral, document: document)
+        return ruleSet.predicates[p].conditions.allSatisfy { $0.accepts(source.attribute) }
     }
 
     private mutating func addBase(_ predicate: Int, _ start: Int, _ end: Int, _ item: ItemReference) {
