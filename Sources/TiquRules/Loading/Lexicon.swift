@@ -38,20 +38,24 @@ public struct Lexicon: Sendable {
             let location = { (field: Substring) in
                 SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1)
             }
-            let attributeText = fields.count > 1 ? line[fields[1].startIndex...] : ""
-            var attributes = attributeSets[attributeText] ?? [:]
-            if attributes.isEmpty && fields.count > 1 {
-                var valid = true
-                for field in fields.dropFirst() {
-                    let pair = field.split(separator: "=", maxSplits: 1)
-                    guard pair.count == 2, !pair[0].isEmpty else {
-                        problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
-                        valid = false
-                        continue
+            var attributes: [String: String] = [:]
+            if fields.count > 1 {
+                let attributeText = line[fields[1].startIndex...]
+                if let shared = attributeSets[attributeText] {
+                    attributes = shared
+                } else {
+                    var valid = true
+                    for field in fields.dropFirst() {
+                        let pair = field.split(separator: "=", maxSplits: 1)
+                        guard pair.count == 2, !pair[0].isEmpty else {
+                            problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
+                            valid = false
+                            continue
+                        }
+                        attributes[String(pair[0])] = String(pair[1])
                     }
-                    attributes[String(pair[0])] = String(pair[1])
+                    if valid { attributeSets[attributeText] = attributes }   // a bad line is reported each time
                 }
-                if valid { attributeSets[attributeText] = attributes }
             }
             let text = String(first)
             if let previous = indexOf[text] {
