@@ -85,7 +85,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "城中村": ("村", "term"),
          # economic and social development, in every report, and the festival of the
          # river's thaw in the northeast (松花江开江节): no 会发 (a town), no 开江
-         "社会发展": ("会发", "term"), "开江节": ("开江", "term")}
+         "社会发展": ("会发", "term"), "开江节": ("开江", "term"),
+         # the national sandstorm-source programme around Beijing and Tianjin, a fixed
+         # name (京津风沙源治理工程), and black fungus (东宁黑木耳: no 黑 for Heilongjiang)
+         "京津风沙源": ("京|津", "term"), "黑木耳": ("黑", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
