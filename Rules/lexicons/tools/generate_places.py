@@ -308,7 +308,7 @@ def build(refs, aliases):
             dropped_one_char.append(r.full)
             continue
         if s in SHORT_DROP:
-            if SHORT_STOPLIST[s] in (R0, R2) and r.status == "current" and r.level in ("prefecture", "county"):
+            if SHORT_STOPLIST[s] in (R0, R2, R3) and r.status == "current" and r.level in ("prefecture", "county"):
                 conditional.setdefault(s, []).append(r)
             continue
         shorts.setdefault(r.full, s)
