@@ -110,7 +110,7 @@ struct ChineseNumberReader {
     /// Takes one Chinese atom into the number, or refuses it.
     private mutating func accept(_ atom: Atom, at k: Int) -> Bool {
         switch atom {
-        case .digit(let d): return acceptDigit(d)
+        case .digit(let d): return acceptDigit(d, isLiang: text[k] == 0x4E24)
         case .zero: return acceptZero()
         case .small(let power): return acceptSmall(power, at: k)
         case .tens(let value): return acceptTens(value)
@@ -120,11 +120,12 @@ struct ChineseNumberReader {
         }
     }
 
-    private mutating func acceptDigit(_ d: Int) -> Bool {
+    private mutating func acceptDigit(_ d: Int, isLiang: Bool) -> Bool {
         guard !afterFiller else { return false }
         if pending != nil {
-            // Two digits in a row only continue a digit string (二〇二三).
-            guard !body.hasUnits, !digitRun.isEmpty, pendingIsChineseDigit else { return false }
+            // Two digits in a row only continue a digit string (二〇二三), in which 两 never
+            // stands: 平陆两县 is 陆 (of 平陆) and 两, not 62.
+            guard !body.hasUnits, !digitRun.isEmpty, pendingIsChineseDigit, !isLiang else { return false }
             digitRun.append(Character(Unicode.Scalar(UInt8(48 + d))))
             return true
         }

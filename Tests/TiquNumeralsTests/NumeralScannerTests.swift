@@ -164,6 +164,9 @@ final class NumeralScannerTests: XCTestCase {
     func testYearsDatesOrdinals() {
         check("2022年", [Expect(text: "2022", value: "2022", kind: .year)])
         check("二〇二三年", [Expect(text: "二〇二三", value: "2023", kind: .year)])
+        // 两 stands in no digit string: after a place ending in 陆 (平陆) it is its own count.
+        check("平陆两县", [Expect(text: "陆", value: "6", kind: .cardinal), Expect(text: "两", value: "2", kind: .cardinal)])
+        check("一二三", [Expect(text: "一二三", value: "123", kind: .cardinal)])
         check("1月6日", [Expect(text: "1", value: "1", kind: .date), Expect(text: "6", value: "6", kind: .date)])
         check("12月30日", [Expect(text: "12", value: "12", kind: .date), Expect(text: "30", value: "30", kind: .date)])
         check("5个月", [Expect(text: "5", value: "5", kind: .cardinal)])
