@@ -110,7 +110,7 @@ struct ChineseNumberReader {
     /// Takes one Chinese atom into the number, or refuses it.
     private mutating func accept(_ atom: Atom, at k: Int) -> Bool {
         switch atom {
-        case .digit(let d): return acceptDigit(d, isLiang: text[k] == 0x4E24)
+        case .digit(let d): return acceptDigit(d, isLiang: NumeralCharacters.isLiang(text[k]))
         case .zero: return acceptZero()
         case .small(let power): return acceptSmall(power, at: k)
         case .tens(let value): return acceptTens(value)

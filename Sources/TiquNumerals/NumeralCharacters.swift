@@ -59,9 +59,9 @@ enum NumeralCharacters {
         }
     }
 
-    /// Characters after which 千 and 兆 are SI prefixes of a unit (千瓦, 千米,
+    /// Characters after which 千 and 兆 are SI prefixes of a unit (千瓦, 千米, 千升,
     /// 兆瓦, 兆帕 ...), not magnitudes: 3千瓦 is 3 kilowatts, not 3000 瓦.
-    private static let prefixedUnits: Set<UInt32> = Set("瓦米克伏卡焦帕赫欧字比".unicodeScalars.map(\.value))
+    private static let prefixedUnits: Set<UInt32> = Set("瓦米克伏卡焦帕赫欧字比升".unicodeScalars.map(\.value))
 
     /// Whether the magnitude character at `i` begins a unit such as 千瓦 or 兆瓦.
     static func isUnitPrefix(_ text: CodePoints, at i: Int) -> Bool {

@@ -50,6 +50,7 @@ final class NumeralScannerTests: XCTestCase {
         check("1.8亿", [Expect(text: "1.8亿", value: "180000000", kind: .cardinal)])
         check("一点二万亩", [Expect(text: "一点二万", value: "12000", kind: .cardinal)])
         check("3千瓦", [Expect(text: "3", value: "3", kind: .cardinal)])
+        check("13,500千升", [Expect(text: "13,500", value: "13500", kind: .cardinal)])
         check("１２００兆瓦", [Expect(text: "１２００", value: "1200", kind: .cardinal)])
         check("2.5千米", [Expect(text: "2.5", value: "2.5", kind: .decimal)])
         check("五兆", [Expect(text: "五兆", value: "5000000000000", kind: .cardinal)])
