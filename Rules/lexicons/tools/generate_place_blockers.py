@@ -88,7 +88,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "社会发展": ("会发", "term"), "开江节": ("开江", "term"),
          # the national sandstorm-source programme around Beijing and Tianjin, a fixed
          # name (京津风沙源治理工程), and black fungus (东宁黑木耳: no 黑 for Heilongjiang)
-         "京津风沙源": ("京|津", "term"), "黑木耳": ("黑", "term")}
+         "京津风沙源": ("京|津", "term"), "黑木耳": ("黑", "term"),
+         # residents, in every report's income figures (城镇居民和农村居民: no 民和), and a
+         # contribution after a chapter (西藏篇章贡献力量: no 章贡)
+         "居民和": ("民和", "term"), "章贡献": ("章贡", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
