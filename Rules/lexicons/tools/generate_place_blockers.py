@@ -91,7 +91,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "京津风沙源": ("京|津", "term"), "黑木耳": ("黑", "term"),
          # residents, in every report's income figures (城镇居民和农村居民: no 民和), and a
          # contribution after a chapter (西藏篇章贡献力量: no 章贡)
-         "居民和": ("民和", "term"), "章贡献": ("章贡", "term")}
+         "居民和": ("民和", "term"), "章贡献": ("章贡", "term"),
+         # a kind of tea and an elephant (勐海普洱茶, 亚洲象监测预警: no 普洱, no 亚洲)
+         "普洱茶": ("普洱", "term"), "亚洲象": ("亚洲", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
