@@ -19,6 +19,18 @@ public struct Lexicon: Sendable {
     /// the one automaton pass over the document finds them.
     public let requirements: [Int: [Int]]
 
+    /// The `key=value` fields of a line, and the fields that are not of that form.
+    private static func attributes(of fields: ArraySlice<Substring>) -> ([String: String], [Substring]) {
+        var attributes: [String: String] = [:]
+        var bad: [Substring] = []
+        for field in fields {
+            let pair = field.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, !pair[0].isEmpty else { bad.append(field); continue }
+            attributes[String(pair[0])] = String(pair[1])
+        }
+        return (attributes, bad)
+    }
+
     public static func parse(name: String, path: String, contents: String) -> (Lexicon, [Diagnostic]) {
         var entries: [Entry] = []
         var problems: [Diagnostic] = []
@@ -44,17 +56,10 @@ public struct Lexicon: Sendable {
                 if let shared = attributeSets[attributeText] {
                     attributes = shared
                 } else {
-                    var valid = true
-                    for field in fields.dropFirst() {
-                        let pair = field.split(separator: "=", maxSplits: 1)
-                        guard pair.count == 2, !pair[0].isEmpty else {
-                            problems.append(Diagnostic(location(field), "bad attribute '\(field)'", sourceLine: String(line), expected: "key=value"))
-                            valid = false
-                            continue
-                        }
-                        attributes[String(pair[0])] = String(pair[1])
-                    }
-                    if valid { attributeSets[attributeText] = attributes }   // a bad line is reported each time
+                    let (parsed, bad) = Self.attributes(of: fields.dropFirst())
+                    attributes = parsed
+                    problems += bad.map { Diagnostic(location($0), "bad attribute '\($0)'", sourceLine: String(line), expected: "key=value") }
+                    if bad.isEmpty { attributeSets[attributeText] = parsed }   // a bad line is reported each time
                 }
             }
             let text = String(first)
