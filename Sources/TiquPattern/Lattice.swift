@@ -13,9 +13,9 @@ public final class Lattice: Sendable {
     /// One labelled edge over `start..<end`. Stored in 32-bit fields (16 bytes an edge:
     /// a long document has about one edge per two code points).
     public struct Edge: Sendable, Hashable {
-        private var start32: Int32
-        private var end32: Int32
-        private var predicate32: Int32
+        fileprivate var start32: Int32
+        fileprivate var end32: Int32
+        fileprivate var predicate32: Int32
         private var tag32: Int32
         public var start: Int { Int(start32) }
         public var end: Int { Int(end32) }
@@ -70,24 +70,39 @@ public final class Lattice: Sendable {
     public func adding(_ more: [Edge]) -> Lattice {
         guard !more.isEmpty else { return self }
         Lattice.check(more, count: count)
-        let key = { (e: Edge) in (e.start, e.predicate, -e.end) }
         let added = more.indices.sorted {
             let a = more[$0], b = more[$1]
-            return (a.start, a.predicate, -a.end, $0) < (b.start, b.predicate, -b.end, $1)
+            return Lattice.before(a, b) || (!Lattice.before(b, a) && $0 < $1)
         }.map { more[$0] }
-        var merged: [Edge] = []
-        merged.reserveCapacity(edges.count + added.count)
-        var i = 0
-        for edge in added {
-            while i < edges.count && key(edges[i]) <= key(edge) {
-                merged.append(edges[i])
-                i += 1
+        // Raw buffers: this merge runs over every edge of the document once per phase.
+        let merged = [Edge](unsafeUninitializedCapacity: edges.count + added.count) { out, kept in
+            edges.withUnsafeBufferPointer { old in
+                var i = 0
+                for edge in added {
+                    while i < old.count && !Lattice.before(edge, old[i]) {
+                        out.initializeElement(at: kept, to: old[i])
+                        kept += 1
+                        i += 1
+                    }
+                    if kept > 0 && out[kept - 1].sameKey(edge) { continue }   // here already, or added twice
+                    out.initializeElement(at: kept, to: edge)
+                    kept += 1
+                }
+                for k in i..<old.count {
+                    out.initializeElement(at: kept, to: old[k])
+                    kept += 1
+                }
             }
-            if let last = merged.last, last.sameKey(edge) { continue }   // here already, or added twice
-            merged.append(edge)
         }
-        merged.append(contentsOf: edges[i...])
         return Lattice(scalars: scalars, boundary: boundary, sorted: merged)
+    }
+
+    /// The lattice's edge order: by start, then predicate, then end descending.
+    @inline(__always)
+    private static func before(_ a: Edge, _ b: Edge) -> Bool {
+        if a.start32 != b.start32 { return a.start32 < b.start32 }
+        if a.predicate32 != b.predicate32 { return a.predicate32 < b.predicate32 }
+        return a.end32 > b.end32
     }
 
     private static func check(_ edges: [Edge], count n: Int) {
@@ -102,47 +117,59 @@ public final class Lattice: Sendable {
         self.scalars = scalars
         self.boundary = boundary
         self.edges = sorted
-        outOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.start))
-        // Edges by end: a counting sort, stable, so ties stay in `edges` order.
-        let endOffsets = Lattice.offsets(count: n, keys: sorted.lazy.map(\.end))
-        var slot = endOffsets
-        var byEnd = [Int32](repeating: 0, count: sorted.count)
-        for (k, edge) in sorted.enumerated() {
-            byEnd[Int(slot[edge.end])] = Int32(k)
-            slot[edge.end] += 1
+        (outOffsets, inOffsets, inOrder) = sorted.withUnsafeBufferPointer { edges in
+            let outOffsets = Lattice.offsets(count: n, of: edges) { $0.start32 }
+            // Edges by end: a counting sort, stable, so ties stay in `edges` order.
+            let endOffsets = Lattice.offsets(count: n, of: edges) { $0.end32 }
+            let byEnd = [Int32](unsafeUninitializedCapacity: edges.count) { byEnd, filled in
+                var slot = endOffsets
+                slot.withUnsafeMutableBufferPointer { slot in
+                    for k in edges.indices {
+                        let end = Int(edges[k].end32)
+                        byEnd.initializeElement(at: Int(slot[end]), to: Int32(k))
+                        slot[end] += 1
+                    }
+                }
+                filled = edges.count
+            }
+            return (outOffsets, endOffsets, byEnd)
         }
-        inOrder = byEnd
-        inOffsets = endOffsets
     }
 
     /// The edges in (start, predicate, end descending) order without duplicates (the
     /// first given of the same span and predicate is kept): a counting sort by start,
     /// then an insertion sort within each start (a handful of edges), so O(n + E).
     private static func sortedUnique(_ edges: [Edge], count n: Int) -> [Edge] {
-        let bucketStart = offsets(count: n, keys: edges.lazy.map(\.start))
-        var slot = bucketStart
         var sorted = edges
-        for edge in edges {
-            sorted[Int(slot[edge.start])] = edge
-            slot[edge.start] += 1
-        }
-        let before = { (a: Edge, b: Edge) in (a.predicate, -a.end) < (b.predicate, -b.end) }
-        var kept = 0
-        for p in 0..<n {
-            let first = kept
-            for k in Int(bucketStart[p])..<Int(bucketStart[p + 1]) {
-                let edge = sorted[k]
-                // Insert into sorted[first..<kept] after every edge not after it (stable).
-                var j = kept
-                while j > first && before(edge, sorted[j - 1]) { j -= 1 }
-                if j > first && sorted[j - 1].sameKey(edge) { continue }    // a duplicate
-                var m = kept
-                while m > j { sorted[m] = sorted[m - 1]; m -= 1 }
-                sorted[j] = edge
-                kept += 1
+        edges.withUnsafeBufferPointer { edges in
+            var slot = offsets(count: n, of: edges) { $0.start32 }
+            let bucketStart = slot
+            sorted.withUnsafeMutableBufferPointer { sorted in
+                slot.withUnsafeMutableBufferPointer { slot in
+                    for edge in edges {
+                        sorted[Int(slot[Int(edge.start32)])] = edge
+                        slot[Int(edge.start32)] += 1
+                    }
+                }
+                var kept = 0
+                for p in 0..<n {
+                    let first = kept
+                    for k in Int(bucketStart[p])..<Int(bucketStart[p + 1]) {
+                        let edge = sorted[k]
+                        // Insert into sorted[first..<kept] after every edge not after it (stable).
+                        var j = kept
+                        while j > first && before(edge, sorted[j - 1]) { j -= 1 }
+                        if j > first && sorted[j - 1].sameKey(edge) { continue }    // a duplicate
+                        var m = kept
+                        while m > j { sorted[m] = sorted[m - 1]; m -= 1 }
+                        sorted[j] = edge
+                        kept += 1
+                    }
+                }
+                slot[0] = Int32(kept)   // reused to carry the count out
             }
+            sorted.removeLast(sorted.count - Int(slot[0]))
         }
-        sorted.removeLast(sorted.count - kept)
         return sorted
     }
 
@@ -151,12 +178,15 @@ public final class Lattice: Sendable {
         self.init(scalars: text.unicodeScalars.map(\.value), sentenceBoundaries: sentenceBoundaries, edges: edges)
     }
 
-    /// CSR offsets for keys in 0...n: the items with key p are at offsets[p]..<offsets[p + 1]
+    /// CSR offsets for keys in 0...n: the edges with key p are at offsets[p]..<offsets[p + 1]
     /// once grouped by key.
-    private static func offsets(count n: Int, keys: some Sequence<Int>) -> [Int32] {
+    @inline(__always)
+    private static func offsets(count n: Int, of edges: UnsafeBufferPointer<Edge>, key: (Edge) -> Int32) -> [Int32] {
         var offsets = [Int32](repeating: 0, count: n + 2)
-        for k in keys { offsets[k + 1] += 1 }
-        for p in 0..<(n + 1) { offsets[p + 1] += offsets[p] }
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for edge in edges { offsets[Int(key(edge)) + 1] += 1 }
+            for p in 0..<(n + 1) { offsets[p + 1] += offsets[p] }
+        }
         return offsets
     }
 

@@ -1,12 +1,14 @@
 /// Aho–Corasick automaton over Unicode scalars: finds ALL occurrences (overlapping) of a
 /// dictionary of up to hundreds of thousands of entries in O(text + occurrences).
 ///
-/// Layout (compact, no per-node dictionaries): the trie's transitions are one array of
-/// (scalar, child) pairs sorted by scalar per node (CSR), looked up by binary search; the
-/// root, which is hit at almost every position, has a dense table for the BMP. Failure
-/// links and dictionary-suffix links ("the nearest proper suffix state that ends an
-/// entry") make reporting proportional to the number of occurrences. Empty entries never
-/// match. Duplicate entries are all reported.
+/// Layout (no per-node dictionaries): the trie's transitions below the root are one
+/// open-addressing hash table keyed by (node, scalar), so a step costs one probe, usually
+/// one cache line (a binary search in per-node sorted lists cost three or four, and the
+/// scan of every document takes a step or more per code point); the root, which is hit
+/// at almost every position, has a dense table for the BMP. Failure links and
+/// dictionary-suffix links ("the nearest proper suffix state that ends an entry") make
+/// reporting proportional to the number of occurrences. Empty entries never match.
+/// Duplicate entries are all reported.
 public struct MultiPatternAutomaton: Sendable {
     /// One occurrence of entry `entry` over text positions start..<end.
     public struct Occurrence: Sendable, Hashable {
@@ -20,9 +22,7 @@ public struct MultiPatternAutomaton: Sendable {
         }
     }
 
-    private let childOffsets: [Int32]     // node -> its transitions in keys/children
-    private let keys: [UInt32]
-    private let children: [Int32]
+    private let transitions: TransitionTable
     private let rootBMP: [Int32]          // BMP scalar -> root child, or 0 (the root: none)
     private let failure: [Int32]
     private let dictionaryLink: [Int32]   // nearest suffix state with outputs, or -1
@@ -44,9 +44,7 @@ public struct MultiPatternAutomaton: Sendable {
     public init(scalarEntries entries: [[UInt32]]) {
         lengths = entries.map { Int32($0.count) }
         let trie = Trie(entries)
-        childOffsets = trie.offsets
-        keys = trie.keys
-        children = trie.children
+        transitions = TransitionTable(trie)
         var bmp = [Int32](repeating: 0, count: 0x10000)
         for k in Int(trie.offsets[0])..<Int(trie.offsets[1]) where trie.keys[k] < 0x10000 {
             bmp[Int(trie.keys[k])] = trie.children[k]
@@ -70,18 +68,7 @@ public struct MultiPatternAutomaton: Sendable {
             let c = rootBMP[Int(scalar)]
             return c == 0 ? -1 : c
         }
-        return MultiPatternAutomaton.child(node, scalar, offsets: childOffsets, keys: keys, children: children)
-    }
-
-    @inline(__always)
-    private static func child(_ node: Int32, _ scalar: UInt32, offsets: [Int32], keys: [UInt32], children: [Int32]) -> Int32 {
-        var lo = Int(offsets[Int(node)])
-        var hi = Int(offsets[Int(node) + 1])
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if keys[mid] < scalar { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < Int(offsets[Int(node) + 1]) && keys[lo] == scalar ? children[lo] : -1
+        return transitions.child(node, scalar)
     }
 
     /// BFS over the trie: failure(v) is the longest proper suffix of v's string that is a
@@ -102,7 +89,7 @@ public struct MultiPatternAutomaton: Sendable {
                 if u != 0 {
                     var w = failure[Int(u)]
                     while true {
-                        let next = child(w, c, offsets: trie.offsets, keys: trie.keys, children: trie.children)
+                        let next = trie.child(w, c)
                         if next >= 0 { f = next; break }
                         if w == 0 { break }
                         w = failure[Int(w)]
@@ -151,7 +138,7 @@ public struct MultiPatternAutomaton: Sendable {
 /// The trie in CSR form, built by sorting the entries: nodes are numbered in order of
 /// creation while scanning entries lexicographically, and every node's transitions are
 /// collected sorted by scalar.
-private struct Trie {
+struct Trie {
     var offsets: [Int32] = []
     var keys: [UInt32] = []
     var children: [Int32] = []
@@ -193,10 +180,78 @@ private struct Trie {
 
     func hasOutput(_ node: Int32) -> Bool { outputOffsets[Int(node)] < outputOffsets[Int(node) + 1] }
 
+    /// The child of `node` on `scalar`, or -1: a binary search of the node's sorted
+    /// transitions (used while building; the automaton hashes them).
+    func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
+        var lo = Int(offsets[Int(node)])
+        var hi = Int(offsets[Int(node) + 1])
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < scalar { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < Int(offsets[Int(node) + 1]) && keys[lo] == scalar ? children[lo] : -1
+    }
+
     private static func csr(count: Int, keys: [Int32]) -> [Int32] {
         var offsets = [Int32](repeating: 0, count: count + 1)
         for k in keys { offsets[Int(k) + 1] += 1 }
         for i in 0..<count { offsets[i + 1] += offsets[i] }
         return offsets
+    }
+}
+
+/// The trie's transitions as an open-addressing hash table with linear probing, at most
+/// half full: a slot holds the key (node, scalar) + 1 (0 when empty) and the child,
+/// side by side, so that a probe reads one cache line.
+struct TransitionTable: Sendable {
+    private struct Slot: Sendable {
+        var key: UInt64
+        var child: Int32
+    }
+
+    private let slots: [Slot]
+    private let shift: UInt64
+
+    init(_ trie: Trie) {
+        var bits = 4
+        while 1 << bits < 2 * trie.keys.count { bits += 1 }
+        shift = UInt64(64 - bits)
+        var slots = [Slot](repeating: Slot(key: 0, child: -1), count: 1 << bits)
+        let mask = slots.count - 1
+        for node in 0..<(trie.offsets.count - 1) {
+            for k in Int(trie.offsets[node])..<Int(trie.offsets[node + 1]) {
+                let key = TransitionTable.key(Int32(node), trie.keys[k])
+                var slot = TransitionTable.hash(key, shift)
+                while slots[slot].key != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Slot(key: key &+ 1, child: trie.children[k])
+            }
+        }
+        self.slots = slots
+    }
+
+    @inline(__always)
+    private static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar)
+    }
+
+    @inline(__always)
+    private static func hash(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The child of `node` on `scalar`, or -1.
+    @inline(__always)
+    func child(_ node: Int32, _ scalar: UInt32) -> Int32 {
+        let wanted = TransitionTable.key(node, scalar) &+ 1
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = TransitionTable.hash(wanted &- 1, shift)
+            while true {
+                let key = slots[slot].key
+                if key == wanted { return slots[slot].child }
+                if key == 0 { return -1 }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 }

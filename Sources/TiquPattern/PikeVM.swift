@@ -256,7 +256,19 @@ public struct PatternMatcher: ~Copyable {
         anchorScanner.start(lattice)
         retryAt.fill(0)
         listRetryAt.fill(0)
-        for i in 0...lattice.count {
+        let skips = prefilter.broad.isEmpty && prefilter.broadAstral.isEmpty && prefilter.always.isEmpty
+        var i = 0
+        while i <= lattice.count {
+            if skips && current.isEmpty && pendingRules.isEmpty {
+                let next = nextSeedable(from: i)
+                statistics.positions += next - i
+                i = next
+                if i == lattice.count {   // nothing is alive and nothing starts at the end
+                    statistics.positions += 1
+                    break
+                }
+            }
+            defer { i += 1 }
             epoch += 1
             stampCounter += 1
             visitStamp = stampCounter
@@ -299,6 +311,25 @@ public struct PatternMatcher: ~Copyable {
                 expand(from: t.pc, rule: t.rule, gen: t.gen, start: t.start, at: i)
             }
         }
+    }
+
+    /// The first position at or after `i` where `seed` would start anything (or the end
+    /// of the lattice), when no rule has only its start sets (no broad or always rules).
+    /// While no thread is alive and no match pending, the positions before it do nothing
+    /// at all, so the main loop passes over them in this tight loop instead.
+    private func nextSeedable(from i: Int) -> Int {
+        let n = lattice.count
+        var p = i
+        while p < n {
+            let list = prefilter.list(forScalar: lattice.scalars[p])
+            if list >= 0 && listRetryAt[list] <= p { return p }
+            for k in lattice.outRange(p) {
+                let edgeList = prefilter.list(forPredicate: lattice.edges[k].predicate)
+                if edgeList >= 0 && listRetryAt[edgeList] <= p { return p }
+            }
+            p += 1
+        }
+        return n
     }
 
     /// Seeds every rule whose start set admits position `i` (lowest priority).

@@ -561,6 +561,8 @@ struct AnchorScanner: ~Copyable {
         }
     }
 
+    // Inlined: as a call, the noncopyable scanner was copied (memcpy) to lend it.
+    @inline(__always)
     private func computeMask(_ j: Int) -> UInt64 {
         let v = scalars[j]
         var mask: UInt64 = 0
