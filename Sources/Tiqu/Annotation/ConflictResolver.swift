@@ -26,12 +26,14 @@ struct ConflictResolver {
                         explaining: Bool = false) -> (accepted: [Entity], losses: [Loss]) {
         // One table per type that has candidates, mutated in place (a copy would cost the
         // document's length per candidate); earlier entities of other types cannot conflict.
-        var types = Array(Set(candidates.map(\.entity.type)))
+        // A handful of types: found by comparing the (short, inline) strings, which costs
+        // less than hashing one per candidate.
+        var types: [String] = []
+        for candidate in candidates where !types.contains(candidate.entity.type) { types.append(candidate.entity.type) }
         types.sort()
         var tables = types.map { _ in Occupancy(count: documentLength, keepsOwners: explaining) }
-        let tableOf = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
         for (k, entity) in earlier.enumerated() {
-            if let t = tableOf[entity.type] { tables[t].take(entity.span, owner: .earlier(k), priority: Int.max) }
+            if let t = types.firstIndex(of: entity.type) { tables[t].take(entity.span, owner: .earlier(k), priority: Int.max) }
         }
         func entity(_ owner: Owner) -> Entity {
             switch owner {
@@ -44,22 +46,22 @@ struct ConflictResolver {
         // Sorting plain keys, not candidates: an entity is large, and reading one in the
         // comparator costs retains of its strings.
         let keys = candidates.indices.map { k in
-            let entity = candidates[k].entity
-            return SortKey(priority: candidates[k].priority, length: entity.end - entity.start, start: entity.start,
-                           rule: entity.rule, index: k, table: tableOf[entity.type]!)
+            let (start, end) = (candidates[k].entity.start, candidates[k].entity.end)
+            return SortKey(priority: candidates[k].priority, length: end - start, start: start,
+                           rule: candidates[k].entity.rule, index: k, table: types.firstIndex(of: candidates[k].entity.type)!)
         }.sorted()
         for key in keys {
             let index = key.index
-            let candidate = candidates[index]
+            let span = key.start..<(key.start + key.length)
             let t = key.table
-            if tables[t].isTaken(candidate.entity.span) {
-                if explaining, let (winner, winnerPriority) = tables[t].owner(candidate.entity.span) {
+            if tables[t].isTaken(span) {
+                if explaining, let (winner, winnerPriority) = tables[t].owner(span) {
                     let winner = entity(winner)
-                    losses.append(Loss(loser: candidate, winner: winner, reason: reason(candidate, winner, winnerPriority)))
+                    losses.append(Loss(loser: candidates[index], winner: winner, reason: reason(candidates[index], winner, winnerPriority)))
                 }
             } else {
-                tables[t].take(candidate.entity.span, owner: .candidate(index), priority: candidate.priority)
-                accepted.append(candidate.entity)
+                tables[t].take(span, owner: .candidate(index), priority: key.priority)
+                accepted.append(candidates[index].entity)
             }
         }
         accepted.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
