@@ -141,15 +141,13 @@ public final class Lattice: Sendable {
     /// then an insertion sort within each start (a handful of edges), so O(n + E).
     private static func sortedUnique(_ edges: [Edge], count n: Int) -> [Edge] {
         var sorted = edges
-        edges.withUnsafeBufferPointer { edges in
-            var slot = offsets(count: n, of: edges) { $0.start32 }
-            let bucketStart = slot
+        let kept = edges.withUnsafeBufferPointer { edges in
             sorted.withUnsafeMutableBufferPointer { sorted in
-                slot.withUnsafeMutableBufferPointer { slot in
-                    for edge in edges {
-                        sorted[Int(slot[Int(edge.start32)])] = edge
-                        slot[Int(edge.start32)] += 1
-                    }
+                var slot = offsets(count: n, of: edges) { $0.start32 }
+                let bucketStart = slot
+                for edge in edges {
+                    sorted[Int(slot[Int(edge.start32)])] = edge
+                    slot[Int(edge.start32)] += 1
                 }
                 var kept = 0
                 for p in 0..<n {
@@ -166,10 +164,10 @@ public final class Lattice: Sendable {
                         kept += 1
                     }
                 }
-                slot[0] = Int32(kept)   // reused to carry the count out
+                return kept
             }
-            sorted.removeLast(sorted.count - Int(slot[0]))
         }
+        sorted.removeLast(sorted.count - kept)
         return sorted
     }
 
