@@ -138,7 +138,7 @@ public struct MultiPatternAutomaton: Sendable {
 /// The trie in CSR form, built by sorting the entries: nodes are numbered in order of
 /// creation while scanning entries lexicographically, and every node's transitions are
 /// collected sorted by scalar.
-struct Trie {
+private struct Trie {
     var offsets: [Int32] = []
     var keys: [UInt32] = []
     var children: [Int32] = []
@@ -203,7 +203,7 @@ struct Trie {
 /// The trie's transitions as an open-addressing hash table with linear probing, at most
 /// half full: a slot holds the key (node, scalar) + 1 (0 when empty) and the child,
 /// side by side, so that a probe reads one cache line.
-struct TransitionTable: Sendable {
+private struct TransitionTable: Sendable {
     private struct Slot: Sendable {
         var key: UInt64
         var child: Int32
