@@ -251,6 +251,21 @@ final class AnnotatorTests: XCTestCase {
     }
 }
 
+/// The default rules' matcher work on the seed, in steps (deterministic, unlike time): a
+/// rule edit that quietly costs every rule its prefilter (one new alternative in the project
+/// name's character class once took 22.8 steps per code point to 29.9) fails here, and
+/// `tiqu bench --rule-costs N` names the rules that grew.
+final class MatcherWorkBudgetTests: XCTestCase {
+    func testDefaultRulesStayWithinTheirWorkBudgetOnTheSeed() throws {
+        let annotator = Annotator(ruleSet: try RuleSetTests.defaultRules())
+        let seed = try Document.load(path: RuleSetTests.repository.appendingPathComponent("Corpus/docs/shannan-2023.txt").path)
+        let steps = try annotator.ruleWork(seed).reduce(0) { $0 + $1.steps }
+        let perCodePoint = Double(steps) / Double(seed.count)
+        XCTAssertGreaterThan(perCodePoint, 5, "the profile counts nothing")
+        XCTAssertLessThan(perCodePoint, 25, "\(steps) steps on \(seed.count) code points")
+    }
+}
+
 /// A document's entities depend on that document and the rules only: not on the
 /// other documents annotated before it, nor on the order the rule files are read.
 final class IndependenceTests: XCTestCase {
