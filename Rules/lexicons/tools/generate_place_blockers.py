@@ -74,9 +74,10 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "驻村": ("驻村", "term"), "帮镇扶村": ("扶村", "term"),
          # the chili variety (朝天椒), not the district of Guangyuan
          "朝天椒": ("朝天", "term"),
-         # an expressway named by two places ending in 阳 (新阳高速: no 阳高) and
-         # steady growth (健康平稳: no 康平)
-         "阳高速": ("阳高", "term"), "健康平稳": ("康平", "term"),
+         # steady growth (健康平稳: no 康平); an expressway named by two places ending
+         # in 阳 (新阳高速: no 阳高) is the gazetteer's guard, not a blocker, which would
+         # take 泌阳 out of 社旗至泌阳高速 as well
+         "健康平稳": ("康平", "term"),
          # a safe township, a title (省级平安乡镇: no 安乡)
          "平安乡镇": ("安乡", "term"),
          # a river's clear water, a stock phrase (守护好东江源头一江清水: no 头一江)
