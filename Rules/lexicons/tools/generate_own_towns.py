@@ -25,9 +25,9 @@ whose short form is a town elsewhere: 永宁 is a county and a town of 石狮.)
 What it writes: the counties (full names, form=county), then every
 stem of two or more characters of a township, town, subdistrict or sumu (the suffix
 and an ethnic township's people stripped: 卧龙朝鲜族乡 -> 卧龙), with the counties that
-have one, except the stems that are words of the genre (STEM_STOPLIST) or common
-words (below MIN_STEM_IDF, as in towns.txt, or in OWN_STOPLIST) and the stems that
-are county names or their short forms (the gazetteer has those).
+have one, except the stems that are words of the genre (STEM_STOPLIST, OWN_STOPLIST)
+and the stems that are county names or their short forms (the gazetteer has those).
+Common words (below MIN_STEM_IDF, as in towns.txt) are marked common=yes.
 """
 import argparse
 import re
@@ -82,6 +82,8 @@ HEADER = """\
 # Attributes:
 #   form=county   a county's name, for the requirements (no place of this lexicon)
 #   requires=     the counties (full names) the stem needs
+#   common=yes    the stem is also a common word (码头, 和平, 向阳): a place only where
+#                 a list, a route or a facility says so (place.town-stem)
 """
 
 
@@ -101,10 +103,11 @@ def main():
     lines = [f"{name} form=county" for name in sorted(county_names)]
     kept = 0
     for stem in sorted(counties_of):
-        if stem in county_names or stem in shorts or stem in OWN_STOPLIST or idf.get(stem, MIN_STEM_IDF) < MIN_STEM_IDF:
+        if stem in county_names or stem in shorts or stem in OWN_STOPLIST:
             continue
         required = sorted({name for county in counties_of[stem] for name in names_of[county]})
-        lines.append(f"{stem} requires={'|'.join(required)}")
+        common = " common=yes" if idf.get(stem, MIN_STEM_IDF) < MIN_STEM_IDF else ""
+        lines.append(f"{stem}{common} requires={'|'.join(required)}")
         kept += 1
     lexicon_file.write(args.output, HEADER.format(version=jionlp.__version__), lines)
     print(len(county_names), "county names,", kept, "stems", file=sys.stderr)
