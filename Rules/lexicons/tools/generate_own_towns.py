@@ -39,9 +39,11 @@ from generate_towns import MIN_STEM_IDF, STEM_STOPLIST, load_idf
 
 SUFFIX = re.compile(r"(民族乡|镇|乡|街道|苏木)$")
 # Stems that are also words of the genre the IDF list does not know as common: a
-# station (南站), a riverside (滨河), a trade (电子), a fruit (红毛丹), a nickname (春城).
+# station (南站), a riverside (滨河), a trade (电子), a fruit (红毛丹), a nickname (春城),
+# a mine or a farm (金矿, 林场).
 OWN_STOPLIST = {"电子", "滨河", "滨江", "滨海", "沿江", "沿河", "南站", "北站", "东站", "西站",
-                "春城", "红毛", "城区", "城郊", "新区"}
+                "春城", "红毛", "城区", "城郊", "新区", "金矿", "铁矿", "铜矿", "煤矿", "矿区", "林场",
+                "农场", "盐场", "牧场", "渔场"}
 PEOPLE = re.compile(r"(回族|蒙古族|藏族|维吾尔族|苗族|彝族|壮族|布依族|朝鲜族|满族|侗族|瑶族|白族|土家族|"
                     r"哈尼族|哈萨克族|傣族|黎族|傈僳族|佤族|畲族|拉祜族|水族|东乡族|纳西族|景颇族|"
                     r"柯尔克孜族|土族|达斡尔族|仫佬族|羌族|布朗族|撒拉族|毛南族|仡佬族|锡伯族|"
