@@ -41,7 +41,7 @@ SUFFIX = re.compile(r"(民族乡|镇|乡|街道|苏木)$")
 # Stems that are also words of the genre the IDF list does not know as common: a
 # station (南站), a riverside (滨河), a trade (电子), a fruit (红毛丹), a nickname (春城),
 # a mine or a farm (金矿, 林场).
-OWN_STOPLIST = {"电子", "滨河", "滨江", "滨海", "沿江", "沿河", "南站", "北站", "东站", "西站",
+OWN_STOPLIST = {"电子", "滨河", "滨江", "滨海", "沿江", "沿河", "沿湖", "沿海", "南站", "北站", "东站", "西站",
                 "春城", "红毛", "城区", "城郊", "新区", "金矿", "铁矿", "铜矿", "煤矿", "矿区", "林场",
                 "农场", "盐场", "牧场", "渔场"}
 PEOPLE = re.compile(r"(回族|蒙古族|藏族|维吾尔族|苗族|彝族|壮族|布依族|朝鲜族|满族|侗族|瑶族|白族|土家族|"
