@@ -35,7 +35,7 @@ import sys
 
 import lexicon_file
 from generate_places import short_form
-from generate_towns import MIN_STEM_IDF, STEM_STOPLIST, load_idf
+from generate_towns import MIN_STEM_IDF, STEM_STOPLIST, load_idf, townships
 
 SUFFIX = re.compile(r"(民族乡|镇|乡|街道|苏木)$")
 # Stems that are also words of the genre the IDF list does not know as common: a
@@ -52,22 +52,14 @@ PEOPLE = re.compile(r"(回族|蒙古族|藏族|维吾尔族|苗族|彝族|壮族
 
 def county_stems():
     """county full name -> the stems of its townships."""
-    from jionlp.dictionary.dictionary_loader import china_location_loader
     stems = {}
-    for province in china_location_loader(detail=True).values():
-        for city_name, city in province.items():
-            if city_name.startswith("_"):
-                continue
-            for county_name, county in city.items():
-                if county_name.startswith("_"):
-                    continue
-                for town in county:
-                    match = SUFFIX.search(town)
-                    if town.startswith("_") or not match:
-                        continue
-                    stem = PEOPLE.sub("", town[:match.start()])
-                    if len(stem) >= 2 and stem not in STEM_STOPLIST:
-                        stems.setdefault(county_name, set()).add(stem)
+    for county, town in townships():
+        match = SUFFIX.search(town)
+        if not match:
+            continue
+        stem = PEOPLE.sub("", town[:match.start()])
+        if len(stem) >= 2 and stem not in STEM_STOPLIST:
+            stems.setdefault(county, set()).add(stem)
     return stems
 
 
@@ -95,10 +87,11 @@ def main():
     args = ap.parse_args()
     import jionlp
     idf = load_idf()
-    names_of = {county: [county] for county in county_stems()}
+    stems_of = county_stems()
+    names_of = {county: [county] for county in stems_of}
     shorts = {short_form(county) for county in names_of}
     counties_of = {}
-    for county, stems in county_stems().items():
+    for county, stems in stems_of.items():
         for stem in stems:
             counties_of.setdefault(stem, set()).add(county)
     county_names = {name for names in names_of.values() for name in names}

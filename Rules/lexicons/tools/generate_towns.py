@@ -50,26 +50,31 @@ def load_idf():
         return {word: float(value) for word, value in (line.rstrip("\n").split("\t") for line in f if "\t" in line)}
 
 
-def load_towns():
+def townships():
+    """(county, township) for every township-level division under a county in jionlp's
+    china_location dictionary (generate_own_towns.py walks it the same way)."""
     from jionlp.dictionary.dictionary_loader import china_location_loader
-    data = china_location_loader(detail=True)
-    towns = set()
-    for prov_name, prov in data.items():
-        for city_name, city in prov.items():
+    for province in china_location_loader(detail=True).values():
+        for city_name, city in province.items():
             if city_name.startswith("_"):
                 continue
             for county_name, county in city.items():
                 if county_name.startswith("_"):
                     continue
                 for town in county:
-                    if town.startswith("_"):
-                        continue
-                    m = SUFFIX.search(town)
-                    if not m or len(town) - len(m.group(1)) < 2:
-                        continue
-                    if town[:m.start()] in STEM_STOPLIST:
-                        continue
-                    towns.add(town)
+                    if not town.startswith("_"):
+                        yield county_name, town
+
+
+def load_towns():
+    towns = set()
+    for _, town in townships():
+        m = SUFFIX.search(town)
+        if not m or len(town) - len(m.group(1)) < 2:
+            continue
+        if town[:m.start()] in STEM_STOPLIST:
+            continue
+        towns.add(town)
     return towns
 
 
