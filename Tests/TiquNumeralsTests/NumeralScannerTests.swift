@@ -179,7 +179,7 @@ final class NumeralScannerTests: XCTestCase {
     func testNoFalseNumeralsInWords() {
         for word in ["一体化", "统一", "一致", "进一步", "万众一心", "千方百计", "四川", "入伍", "收拾", "大陆",
                      "一切", "千家万户", "万", "万万", "百姓", "十分重要", "两岸", "零售", "陆续", "对折", "两两",
-                     "人参种植", "参加会议", "海参养殖"] {
+                     "人参种植", "参加会议", "海参养殖", "二人转"] {
             check(word, [])
         }
         check("十分钟", [Expect(text: "十", value: "10", kind: .cardinal)])
