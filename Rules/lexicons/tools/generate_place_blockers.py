@@ -94,7 +94,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # contribution after a chapter (西藏篇章贡献力量: no 章贡)
          "居民和": ("民和", "term"), "章贡献": ("章贡", "term"),
          # a kind of tea and an elephant (勐海普洱茶, 亚洲象监测预警: no 普洱, no 亚洲)
-         "普洱茶": ("普洱", "term"), "亚洲象": ("亚洲", "term")}
+         "普洱茶": ("普洱", "term"), "亚洲象": ("亚洲", "term"),
+         # Inner Mongolia's mobile cultural troupes (旗乌兰牧骑下基层演出), not the county 乌兰
+         "乌兰牧骑": ("乌兰", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
