@@ -96,7 +96,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # a kind of tea and an elephant (勐海普洱茶, 亚洲象监测预警: no 普洱, no 亚洲)
          "普洱茶": ("普洱", "term"), "亚洲象": ("亚洲", "term"),
          # Inner Mongolia's mobile cultural troupes (旗乌兰牧骑下基层演出), not the county 乌兰
-         "乌兰牧骑": ("乌兰", "term")}
+         "乌兰牧骑": ("乌兰", "term"),
+         # a model county, a title (民族团结进步模范县), and tamarisk groves (红柳林): no 范县, 柳林
+         "模范县": ("范县", "term"), "红柳林": ("柳林", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
