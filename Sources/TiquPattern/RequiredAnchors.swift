@@ -55,6 +55,10 @@
 ///
 /// Immutable; a class so that the scanner reads its tables without copying them.
 final class RequiredAnchors: Sendable {
+    /// The anchors that occur at a position, one bit per distinct element set: 128, since
+    /// a phase of the default rules has more than 64 such sets (108 in the places' first
+    /// phase), and a set without a bit leaves its rules unfiltered.
+    typealias Mask = UInt128
     /// The longest run of unselective code points (and bounded edges) the analysis follows.
     static let maxDistance = 40
     /// Code-point sets larger than this are unselective (\p{Han}, [^，。]).
@@ -92,7 +96,7 @@ final class RequiredAnchors: Sendable {
     let requirementOf: [Int32]
     /// Per instruction: the requirement found by looking past bounded edges, or -1.
     let secondRequirementOf: [Int32]
-    /// What occurs at a position is one 64-bit mask, one bit per distinct (scalars,
+    /// What occurs at a position is one `Mask`, one bit per distinct (scalars,
     /// literals, predicates) triple of the anchors: `plainMask` by code point (the bits
     /// whose scalars hold it), OR the bits of the literals spelled from there (one walk
     /// of `literalTrie`, whose state n ends the literals of `literalMask[n]`), OR
@@ -101,11 +105,11 @@ final class RequiredAnchors: Sendable {
     /// and such a first code point counts as the whole literal (sound: rare, and an
     /// anchor treated as present only keeps a thread).
     let bitOf: [Int32]
-    let plainMask: [UInt64]
-    let predicateMask: [UInt64]
+    let plainMask: [Mask]
+    let predicateMask: [Mask]
     let astralSets: [(bit: Int, set: ScalarSet)]
     let literalTrie: MultiPatternAutomaton
-    let literalMask: [UInt64]
+    let literalMask: [Mask]
 
     init(insts: [Instruction], sets: [ScalarSet], looks: [LookInfo], lookPredicates: [Int32], ruleStarts: [Int32],
          edgeLengths: [Int?] = []) {
@@ -159,7 +163,7 @@ final class RequiredAnchors: Sendable {
         }
     }
 
-    /// One bit per distinct element set. Only 64 sets get a bit; anchors of further sets
+    /// One bit per distinct element set. Only `Mask.bitWidth` sets get a bit; anchors of further sets
     /// are treated as always present (sound: the check only ever drops threads, and
     /// keeping one more is what the matcher did without the prefilter). So the bits go
     /// first to the sets that gate rule starts, then to those most requirements share:
@@ -175,18 +179,18 @@ final class RequiredAnchors: Sendable {
         for r in startRequirements where r >= 0 { weight[Elements(anchors[Int(requirements[Int(r)].anchor)])]!.starts += 1 }
         let ranked = weight.sorted { ($0.value.starts, $0.value.uses, -$0.value.first) > ($1.value.starts, $1.value.uses, -$1.value.first) }
         var bits: [Elements: Int32] = [:]
-        for (key, _) in ranked.prefix(64) { bits[key] = Int32(bits.count) }
+        for (key, _) in ranked.prefix(Mask.bitWidth) { bits[key] = Int32(bits.count) }
         return bits
     }
 
     /// The code-point, predicate and astral tables of the bits.
-    private static func masks(_ bits: [Elements: Int32]) -> ([UInt64], [UInt64], [(bit: Int, set: ScalarSet)]) {
-        var plain = [UInt64](repeating: 0, count: bits.isEmpty ? 0 : 0x10000)
+    private static func masks(_ bits: [Elements: Int32]) -> ([Mask], [Mask], [(bit: Int, set: ScalarSet)]) {
+        var plain = [Mask](repeating: 0, count: bits.isEmpty ? 0 : 0x10000)
         let maxPredicate = bits.keys.flatMap(\.predicates).max() ?? -1
-        var predicate = [UInt64](repeating: 0, count: Int(maxPredicate) + 1)
+        var predicate = [Mask](repeating: 0, count: Int(maxPredicate) + 1)
         var astral: [(bit: Int, set: ScalarSet)] = []
         for (key, bit) in bits {
-            let flag: UInt64 = 1 << UInt64(bit)
+            let flag: Mask = 1 << Mask(bit)
             for range in key.scalars.ranges where range.lowerBound < 0x10000 {
                 for v in range.lowerBound...min(range.upperBound, 0xFFFF) { plain[Int(v)] |= flag }
             }
@@ -198,11 +202,11 @@ final class RequiredAnchors: Sendable {
     }
 
     /// Every bit's literals in one trie, and per trie state the bits of the literals it ends.
-    private static func literals(_ bits: [Elements: Int32]) -> (MultiPatternAutomaton, [UInt64]) {
+    private static func literals(_ bits: [Elements: Int32]) -> (MultiPatternAutomaton, [Mask]) {
         let entries = bits.flatMap { key, bit in key.literals.map { (string: $0, bit: bit) } }
         let trie = MultiPatternAutomaton(scalarEntries: entries.map(\.string))
         let mask = (0..<Int32(trie.stateCount)).map { node in
-            trie.entries(endingAt: node).reduce(UInt64(0)) { $0 | 1 << UInt64(entries[Int($1)].bit) }
+            trie.entries(endingAt: node).reduce(Mask(0)) { $0 | 1 << Mask(entries[Int($1)].bit) }
         }
         return (trie, mask)
     }
@@ -432,8 +436,8 @@ struct AnchorScanner: ~Copyable {
     private let anchors: RequiredAnchors
     // Raw buffers (RawBuffer.swift says why): written for every position of a document.
     private let found: RawBuffer<Int>      // per anchor: an occurrence, the smallest at or after the last query
-    private let ring = RawBuffer<UInt64>(zeroed: AnchorScanner.ringSize)
-    private let slotsWithBit = RawBuffer<UInt128>(zeroed: 64)   // per bit: the ring slots whose mask has it
+    private let ring = RawBuffer<RequiredAnchors.Mask>(zeroed: AnchorScanner.ringSize)
+    private let slotsWithBit = RawBuffer<UInt128>(zeroed: RequiredAnchors.Mask.bitWidth)   // per bit: the ring slots whose mask has it
     private var ringEnd = 0                // masks of positions < ringEnd are computed
     // The anchors' tables read at every query, copied into raw buffers: read through
     // `anchors`, each access retained and released its array.
@@ -441,11 +445,11 @@ struct AnchorScanner: ~Copyable {
     private let secondRequirementOf: RawBuffer<Int32>
     private let requirements: RawBuffer<RequiredAnchors.Requirement>
     private let bitOf: RawBuffer<Int32>
-    private let plainMask: RawBuffer<UInt64>
-    private let predicateMask: RawBuffer<UInt64>
+    private let plainMask: RawBuffer<RequiredAnchors.Mask>
+    private let predicateMask: RawBuffer<RequiredAnchors.Mask>
     private let predicateMaskCount: Int
     private let literalTrie: MultiPatternAutomaton
-    private let literalMask: RawBuffer<UInt64>
+    private let literalMask: RawBuffer<RequiredAnchors.Mask>
     private var scalars: [UInt32] = []
     private var edges: [Lattice.Edge] = []
     private var outOffsets: [Int32] = []
@@ -563,13 +567,13 @@ struct AnchorScanner: ~Copyable {
 
     // Inlined: as a call, the noncopyable scanner was copied (memcpy) to lend it.
     @inline(__always)
-    private func computeMask(_ j: Int) -> UInt64 {
+    private func computeMask(_ j: Int) -> RequiredAnchors.Mask {
         let v = scalars[j]
-        var mask: UInt64 = 0
+        var mask: RequiredAnchors.Mask = 0
         if v < 0x10000 {
             mask = plainMask[Int(v)] | literalBits(at: j)
         } else {
-            for (bit, set) in anchors.astralSets where set.contains(v) { mask |= 1 << UInt64(bit) }
+            for (bit, set) in anchors.astralSets where set.contains(v) { mask |= 1 << RequiredAnchors.Mask(bit) }
         }
         for k in Int(outOffsets[j])..<Int(outOffsets[j + 1]) {
             let p = edges[k].predicate
@@ -581,8 +585,8 @@ struct AnchorScanner: ~Copyable {
     /// The bits of the literals spelled from j: a walk of the trie, at most as long as
     /// the longest literal.
     @inline(__always)
-    private func literalBits(at j: Int) -> UInt64 {
-        var bits: UInt64 = 0
+    private func literalBits(at j: Int) -> RequiredAnchors.Mask {
+        var bits: RequiredAnchors.Mask = 0
         var node: Int32 = 0
         var k = j
         while k < scalars.count {

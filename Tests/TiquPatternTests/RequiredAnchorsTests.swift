@@ -26,13 +26,16 @@ final class RequiredAnchorsTests: XCTestCase {
         return (matcher.statistics, found)
     }
 
-    /// Only 64 anchors get a bit in the position masks. A rule whose start is gated by
-    /// its anchor must keep that bit even when many rules found earlier have anchors of
-    /// their own further in, past a word they begin with (in the order anchors were
-    /// found, the 70 rules before it took every bit, and the last rule started at every
+    /// Only 128 anchors get a bit in the position masks. A rule whose start
+    /// is gated by its anchor must keep that bit even when more rules found earlier have
+    /// anchors of their own further in, past a word they begin with (in the order anchors
+    /// were found, the rules before it took every bit, and the last rule started at every
     /// Han character).
     func testStartAnchorsGetTheirBitsFirst() throws {
-        let words = (0..<70).map { k in String(UnicodeScalar(0x4E00 + 2 * k)!) + String(UnicodeScalar(0x4E01 + 2 * k)!) }
+        let earlier = 134   // more rules than bits
+        let words = (0..<UInt32(earlier)).map { (k: UInt32) -> String in
+            String(UnicodeScalar(0x4E00 + 2 * k)!) + String(UnicodeScalar(0x4E01 + 2 * k)!)
+        }
         var rules = words.map { word in
             Pattern.sequence([lit("甲乙"), .repetition(.scalars(han), min: 1, max: 3, greedy: true), lit(word)])
         }
@@ -40,7 +43,7 @@ final class RequiredAnchorsTests: XCTestCase {
         let program = try RuleSetProgram.compile(rules, captureCounts: rules.map { _ in 0 })
         var matcher = PatternMatcher(program: program, profilingRules: true)
         XCTAssertEqual(matcher.matches(in: Lattice(scalars: text)), [])
-        XCTAssertEqual(matcher.statistics.rules[70].starts, 0, "\(matcher.statistics.rules[70])")
+        XCTAssertEqual(matcher.statistics.rules[earlier].starts, 0, "\(matcher.statistics.rules[earlier])")
     }
 
     func testBroadPrefixBeforeASuffixThatNeverOccurs() throws {
