@@ -105,7 +105,10 @@ final class RequiredAnchors: Sendable {
     /// and such a first code point counts as the whole literal (sound: rare, and an
     /// anchor treated as present only keeps a thread).
     let bitOf: [Int32]
-    let plainMask: [Mask]
+    /// The BMP part of the code-point masks and the literal trie's first step, by class
+    /// (ScalarClasses below): a table by code point was 1 MB per phase, and reading it at
+    /// every position of a document missed the cache.
+    let classes: ScalarClasses
     let predicateMask: [Mask]
     let astralSets: [(bit: Int, set: ScalarSet)]
     let literalTrie: MultiPatternAutomaton
@@ -148,8 +151,10 @@ final class RequiredAnchors: Sendable {
         let bits = RequiredAnchors.bits(anchors, requirements: requirements,
                                          startRequirements: ruleStarts.map { requirementOf[Int($0)] })
         bitOf = anchors.map { bits[Elements($0)] ?? -1 }
+        let plainMask: [Mask]
         (plainMask, predicateMask, astralSets) = RequiredAnchors.masks(bits)
         (literalTrie, literalMask) = RequiredAnchors.literals(bits)
+        classes = ScalarClasses(masks: plainMask, literalTrie: literalTrie)
     }
 
     /// What an anchor occurs as; anchors alike but for their distance share a bit.
@@ -181,6 +186,51 @@ final class RequiredAnchors: Sendable {
         var bits: [Elements: Int32] = [:]
         for (key, _) in ranked.prefix(Mask.bitWidth) { bits[key] = Int32(bits.count) }
         return bits
+    }
+
+    /// What a BMP code point begins: its bits, and its child of the literal trie's root
+    /// (or -1). Code points alike in both share a class, and the class of a code point is
+    /// two small reads (its block of 128, then its slot in that block, identical blocks
+    /// stored once), so the tables of a phase take kilobytes: most of the BMP, and most
+    /// Han characters, are in no anchor at all.
+    struct ScalarClasses: Sendable {
+        static let blockBits = 7
+        /// Per block of 128 code points: where its classes start in `classOf`.
+        let blockStart: [Int32]
+        let classOf: [UInt16]
+        let mask: [Mask]
+        let literalRoot: [Int32]
+
+        init(masks: [Mask], literalTrie: MultiPatternAutomaton) {
+            var classIndex: [Key: UInt16] = [Key(mask: 0, root: -1): 0]
+            var mask: [Mask] = [0], literalRoot: [Int32] = [-1]
+            var blockIndex: [[UInt16]: Int32] = [:]
+            var blockStart: [Int32] = [], classOf: [UInt16] = []
+            let size = 1 << ScalarClasses.blockBits
+            for block in 0..<(0x10000 >> ScalarClasses.blockBits) {
+                let classes = (block * size..<(block + 1) * size).map { v -> UInt16 in
+                    // The class count is at most the number of code points plus one, and
+                    // only ones with a mask or a root child add one: it fits in 16 bits.
+                    let key = Key(mask: masks.isEmpty ? 0 : masks[v], root: literalTrie.child(0, UInt32(v)))
+                    if let known = classIndex[key] { return known }
+                    classIndex[key] = UInt16(mask.count)
+                    mask.append(key.mask)
+                    literalRoot.append(key.root)
+                    return UInt16(mask.count - 1)
+                }
+                blockStart.append(blockIndex[classes] ?? {
+                    blockIndex[classes] = Int32(classOf.count)
+                    classOf += classes
+                    return Int32(classOf.count - size)
+                }())
+            }
+            (self.blockStart, self.classOf, self.mask, self.literalRoot) = (blockStart, classOf, mask, literalRoot)
+        }
+
+        private struct Key: Hashable {
+            var mask: Mask
+            var root: Int32
+        }
     }
 
     /// The code-point, predicate and astral tables of the bits.
@@ -445,7 +495,10 @@ struct AnchorScanner: ~Copyable {
     private let secondRequirementOf: RawBuffer<Int32>
     private let requirements: RawBuffer<RequiredAnchors.Requirement>
     private let bitOf: RawBuffer<Int32>
-    private let plainMask: RawBuffer<RequiredAnchors.Mask>
+    private let blockStart: RawBuffer<Int32>
+    private let classOf: RawBuffer<UInt16>
+    private let classMask: RawBuffer<RequiredAnchors.Mask>
+    private let classLiteralRoot: RawBuffer<Int32>
     private let predicateMask: RawBuffer<RequiredAnchors.Mask>
     private let predicateMaskCount: Int
     private let literalTrie: MultiPatternAutomaton
@@ -466,7 +519,10 @@ struct AnchorScanner: ~Copyable {
         secondRequirementOf = RawBuffer(copying: anchors.secondRequirementOf)
         requirements = RawBuffer(copying: anchors.requirements)
         bitOf = RawBuffer(copying: anchors.bitOf)
-        plainMask = RawBuffer(copying: anchors.plainMask)
+        blockStart = RawBuffer(copying: anchors.classes.blockStart)
+        classOf = RawBuffer(copying: anchors.classes.classOf)
+        classMask = RawBuffer(copying: anchors.classes.mask)
+        classLiteralRoot = RawBuffer(copying: anchors.classes.literalRoot)
         predicateMask = RawBuffer(copying: anchors.predicateMask)
         predicateMaskCount = anchors.predicateMask.count
         literalTrie = anchors.literalTrie
@@ -571,7 +627,11 @@ struct AnchorScanner: ~Copyable {
         let v = scalars[j]
         var mask: RequiredAnchors.Mask = 0
         if v < 0x10000 {
-            mask = plainMask[Int(v)] | literalBits(at: j)
+            let c = Int(classOf[Int(blockStart[Int(v) >> RequiredAnchors.ScalarClasses.blockBits])
+                                + Int(v) & ((1 << RequiredAnchors.ScalarClasses.blockBits) - 1)])
+            mask = classMask[c]
+            let root = classLiteralRoot[c]
+            if root >= 0 { mask |= literalBits(from: root, at: j + 1) }
         } else {
             for (bit, set) in anchors.astralSets where set.contains(v) { mask |= 1 << RequiredAnchors.Mask(bit) }
         }
@@ -582,13 +642,13 @@ struct AnchorScanner: ~Copyable {
         return mask
     }
 
-    /// The bits of the literals spelled from j: a walk of the trie, at most as long as
-    /// the longest literal.
+    /// The bits of the literals spelled on from trie state `node` at position k: a walk
+    /// of the trie, at most as long as the longest literal.
     @inline(__always)
-    private func literalBits(at j: Int) -> RequiredAnchors.Mask {
-        var bits: RequiredAnchors.Mask = 0
-        var node: Int32 = 0
-        var k = j
+    private func literalBits(from start: Int32, at next: Int) -> RequiredAnchors.Mask {
+        var node = start
+        var bits = literalMask[Int(node)]
+        var k = next
         while k < scalars.count {
             node = literalTrie.child(node, scalars[k])
             if node < 0 { break }
