@@ -50,6 +50,34 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(stdout.contains("element 2 fails there: [a class of 2 characters]"), stdout)
     }
 
+    func testNearMissSeesWhatTheMatcherSeesNotAnEarlierVeto() throws {
+        // Phase 1 vetoes 农村 as a PLACE; a veto removes candidates and is no entity, so
+        // the phase-2 rule that needs a PLACE fails at @PLACE, as it does in the matcher
+        // (the near miss once saw the veto as a PLACE and said the rule's name matched).
+        let rules = """
+        rule near.veto
+          type PLACE
+          veto
+          priority 100
+          pattern "农村"
+        end
+        phase 2
+        rule near.works
+          type PROJECT
+          pattern (?<name> \\p{Han}{0,4} @PLACE \\p{Han}{0,4} "工程")
+          span name
+        end
+
+        """
+        let dir = try TiquProcess.scratch(["near.tiqu": Array(rules.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try TiquProcess.run(["explain", "--rules", dir.path, "--rule", "near.works", "--text", "，农村供水保障工程"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("VETO [1,3) PLACE \"农村\""), result.stdout)
+        XCTAssertTrue(result.stdout.contains("did not match"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("fails there: @PLACE"), result.stdout)
+    }
+
     /// `tiqu explain --rule near.town` for a one-rule set with `pattern`, on `text`.
     private func nearMiss(pattern: String, text: String) throws -> String {
         let rule = "rule near.town\n  type PLACE\n  pattern \(pattern)\nend\n"

@@ -58,9 +58,15 @@ public struct Annotator: Sendable {
                                                               explaining: trace != nil)
             trace?(PhaseTrace(phase: phase.number, candidates: candidates.map(\.entity), accepted: accepted,
                               losses: losses.map { ($0.loser.entity, $0.winner, $0.reason) }))
-            items.add(accepted.filter { !ruleSet.rules[$0.rule].veto })
+            items.add(seenByLaterPhases(accepted))
         }
         return items.entities.sorted { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+    }
+
+    /// What later phases see of a phase's accepted entities: a veto only removes the
+    /// candidates it overlaps, and is never an entity itself.
+    func seenByLaterPhases(_ accepted: [Entity]) -> [Entity] {
+        accepted.filter { !ruleSet.rules[$0.rule].veto }
     }
 
     /// The candidate entities of one phase: every rule's matches, turned into entities.

@@ -85,7 +85,7 @@ public struct Explainer {
             return "\nrule \(rule.id) matched \(own.count) time(s):\n" + own.map { "  " + describe($0, document) + "\n" }.joined()
         }
         var items = try LatticeItems(document: document, ruleSet: ruleSet)
-        items.add(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted))  // what the rule's phase sees
+        items.add(annotator.seenByLaterPhases(traces.filter { $0.phase < rule.phase }.flatMap(\.accepted)))
         return "\nrule \(rule.id) (\(rule.location)) did not match.\n"
             + NearMiss(rule: rule, ruleSet: ruleSet, lattice: items.lattice, document: document).report()
     }
