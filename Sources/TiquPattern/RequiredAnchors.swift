@@ -197,26 +197,26 @@ final class RequiredAnchors: Sendable {
         static let blockBits = 7
         /// Per block of 128 code points: where its classes start in `classOf`.
         let blockStart: [Int32]
-        let classOf: [UInt16]
+        /// 32 bits, not 16: hostile rules could give each of the 65,536 code points a class
+        /// of its own, and with the empty class that is one too many for 16 bits.
+        let classOf: [UInt32]
         let mask: [Mask]
         let literalRoot: [Int32]
 
         init(masks: [Mask], literalTrie: MultiPatternAutomaton) {
-            var classIndex: [Key: UInt16] = [Key(mask: 0, root: -1): 0]
+            var classIndex: [Key: UInt32] = [Key(mask: 0, root: -1): 0]
             var mask: [Mask] = [0], literalRoot: [Int32] = [-1]
-            var blockIndex: [[UInt16]: Int32] = [:]
-            var blockStart: [Int32] = [], classOf: [UInt16] = []
+            var blockIndex: [[UInt32]: Int32] = [:]
+            var blockStart: [Int32] = [], classOf: [UInt32] = []
             let size = 1 << ScalarClasses.blockBits
             for block in 0..<(0x10000 >> ScalarClasses.blockBits) {
-                let classes = (block * size..<(block + 1) * size).map { v -> UInt16 in
-                    // The class count is at most the number of code points plus one, and
-                    // only ones with a mask or a root child add one: it fits in 16 bits.
+                let classes = (block * size..<(block + 1) * size).map { v -> UInt32 in
                     let key = Key(mask: masks.isEmpty ? 0 : masks[v], root: literalTrie.child(0, UInt32(v)))
                     if let known = classIndex[key] { return known }
-                    classIndex[key] = UInt16(mask.count)
+                    classIndex[key] = UInt32(mask.count)
                     mask.append(key.mask)
                     literalRoot.append(key.root)
-                    return UInt16(mask.count - 1)
+                    return UInt32(mask.count - 1)
                 }
                 blockStart.append(blockIndex[classes] ?? {
                     blockIndex[classes] = Int32(classOf.count)
@@ -496,7 +496,7 @@ struct AnchorScanner: ~Copyable {
     private let requirements: RawBuffer<RequiredAnchors.Requirement>
     private let bitOf: RawBuffer<Int32>
     private let blockStart: RawBuffer<Int32>
-    private let classOf: RawBuffer<UInt16>
+    private let classOf: RawBuffer<UInt32>
     private let classMask: RawBuffer<RequiredAnchors.Mask>
     private let classLiteralRoot: RawBuffer<Int32>
     private let predicateMask: RawBuffer<RequiredAnchors.Mask>
