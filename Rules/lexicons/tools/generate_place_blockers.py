@@ -98,7 +98,13 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # Inner Mongolia's mobile cultural troupes (旗乌兰牧骑下基层演出), not the county 乌兰
          "乌兰牧骑": ("乌兰", "term"),
          # a model county, a title (民族团结进步模范县), and tamarisk groves (红柳林): no 范县, 柳林
-         "模范县": ("范县", "term"), "红柳林": ("柳林", "term")}
+         "模范县": ("范县", "term"), "红柳林": ("柳林", "term"),
+         # resettled people and (移民和基础设施), the farmers' harvest festival (农民丰收节), Simao
+         # pine (思茅松) and Yuanmou Man, a fossil hominid (元谋人遗址): no 民和, 民丰, 思茅, 元谋
+         "移民和": ("民和", "term"), "农民丰收": ("民丰", "term"), "思茅松": ("思茅", "term"),
+         "元谋人": ("元谋", "term"),
+         # the Chengdu–Chongqing economic circle of two cities (成渝地区双城经济圈): no 双城
+         "双城经济圈": ("双城", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
