@@ -104,7 +104,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          "移民和": ("民和", "term"), "农民丰收": ("民丰", "term"), "思茅松": ("思茅", "term"),
          "元谋人": ("元谋", "term"),
          # the Chengdu–Chongqing economic circle of two cities (成渝地区双城经济圈): no 双城
-         "双城经济圈": ("双城", "term")}
+         "双城经济圈": ("双城", "term"),
+         # Armand pine, planted across the south-west (华山松低效林改造): no 华山
+         "华山松": ("华山", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
