@@ -40,7 +40,7 @@ enum NonNumeralWords {
         // place names made of numerals
         "四川", "三亚", "三明", "三门峡", "三沙", "六盘水", "六安", "九江", "九寨沟", "九龙", "七台河",
         "十堰", "万州", "万宁", "百色", "五指山", "二连浩特", "八达岭", "千岛湖", "九华山",
-        "万盛", "三河<河", "三江<江", "四平", "五常", "五家渠", "十三陵", "九寨", "八一",
+        "万盛", "三河<河", "三江<江", "四平!方", "五常", "五家渠", "十三陵", "九寨", "八一",
     ]
 
     /// Entries indexed by each numeral character they contain, with its offset.

@@ -188,6 +188,9 @@ final class NumeralScannerTests: XCTestCase {
         check("三河市", [])
         check("三江县", [])
         check("蒲河三河流域", [Expect(text: "三", value: "3", kind: .cardinal)])
+        // 四平 is a city, but four before 平方米 or 平方公里 is an area's number.
+        check("四平市", [])
+        check("四平方公里", [Expect(text: "四", value: "4", kind: .cardinal)])
     }
 
     func testHugeNumeralIsExact() {
