@@ -149,6 +149,10 @@ final class NumeralScannerTests: XCTestCase {
         check("30%以上", [Expect(text: "30%", value: "30", kind: .percent, qualifier: .ge)])
         check("3万左右", [Expect(text: "3万", value: "30000", kind: .cardinal, qualifier: .approx)])
         check("超万吨", [Expect(text: "万", value: "10000", kind: .cardinal, qualifier: .gt)])
+        // A lone 百, 千 or 万 with 余 is more than that unit; with 多 it is left alone (百多年).
+        check("百余家", [Expect(text: "百余", value: "100", kind: .cardinal, qualifier: .gt)])
+        check("万余户", [Expect(text: "万余", value: "10000", kind: .cardinal, qualifier: .gt)])
+        check("百多年", [])
         check("突破千亿元", [Expect(text: "千亿", value: "100000000000", kind: .cardinal, qualifier: .gt)])
         check("二十年来", [Expect(text: "二十", value: "20", kind: .cardinal)])
         // The last character of a word is no qualifier: 签约 is not 约, 最近 not 近.
