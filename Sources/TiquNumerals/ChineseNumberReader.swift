@@ -278,12 +278,12 @@ struct ChineseNumberReader {
         ExactNumber(decimal: Substring(digitRun)) ?? .zero
     }
 
-    /// 百 and 千 alone are numbers only before a magnitude (百万, 千亿); 万 or
-    /// 亿 alone never (only after 超, 逾 ...: the caller decides).
+    /// 百 and 千 alone are numbers only before a magnitude (百万, 千亿) or 余; 万 or
+    /// 亿 alone never (only after 超, 逾 ...: the caller decides), but 万余 is.
     private func bareUnitIsNumber() -> Bool { sawSmall && lastBig > 0 || isUnitAndYu() }
 
     /// 百余, 千余, 万余 (百余家, 万余户): a lone unit with 余 is "more than" that unit, as
-    /// annotators read it; with 多 or 几 it is too rare a reading to risk (百多年).
+    /// annotators read it; with 多 or 几 that reading is too rare to risk (百多年).
     private func isUnitAndYu() -> Bool {
         body.end == start + 2 && body.filler == .gt && text[start + 1] == 0x4F59 /* 余 */
             && [0x767E, 0x5343, 0x4E07].contains(text[start])   // 百 千 万
