@@ -285,7 +285,7 @@ struct ChineseNumberReader {
     /// 百余, 千余, 万余 (百余家, 万余户): a lone unit with 余 is "more than" that unit, as
     /// annotators read it; with 多 or 几 that reading is too rare to risk (百多年).
     private func isUnitAndYu() -> Bool {
-        body.end == start + 2 && body.filler == .gt && text[start + 1] == 0x4F59 /* 余 */
+        body.end == start + 2 && text[start + 1] == 0x4F59 /* 余, read as the filler */
             && [0x767E, 0x5343, 0x4E07].contains(text[start])   // 百 千 万
     }
 }
