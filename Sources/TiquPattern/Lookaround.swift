@@ -39,9 +39,12 @@ struct LookaroundEvaluator: ~Copyable {
     /// The program's instructions, read at every step of a search (raw: reading them
     /// through the program would retain and release its array each time).
     private let insts: RawBuffer<Instruction>
-    /// The program's lookarounds and their entry predicates, raw for the same reason.
+    /// The program's lookarounds and branch filters, raw for the same reason.
     private let looks: RawBuffer<LookInfo>
-    private let lookPredicates: RawBuffer<Int32>
+    private let branchFilterOf: RawBuffer<Int32>
+    private let branchFilters: RawBuffer<BranchFilter>
+    /// Tests one-step lookarounds, entry filters and branch filters.
+    private let stepTester: StepTester
     /// The evaluator for lookarounds nested in this one's sub-program, kept like the
     /// buffers (boxed: an evaluator is noncopyable and holds no evaluator inline).
     private var nested: NestedEvaluator?
@@ -52,7 +55,9 @@ struct LookaroundEvaluator: ~Copyable {
         firstPosition = RawBuffer(zeroed: program.insts.count)
         insts = RawBuffer(copying: program.insts)
         looks = RawBuffer(copying: program.looks)
-        lookPredicates = RawBuffer(copying: program.lookPredicates)
+        branchFilterOf = RawBuffer(copying: program.branchFilterOf)
+        branchFilters = RawBuffer(copying: program.branchFilters)
+        stepTester = StepTester(program: program)
     }
 
     /// Whether lookaround `id` holds at `position`; adds expanded states to `steps`.
@@ -60,9 +65,9 @@ struct LookaroundEvaluator: ~Copyable {
         let info = looks[id]
         steps &+= 1
         if let step = info.oneStep {
-            return stepMatches(step, backward: info.backward, at: position, program: program, lattice: lattice) != info.negated
+            return stepTester.admits(step, backward: info.backward, at: position, in: lattice) != info.negated
         }
-        if let entry = info.entry, !stepMatches(entry, backward: info.backward, at: position, program: program, lattice: lattice) {
+        if let entry = info.entry, !stepTester.admits(entry, backward: info.backward, at: position, in: lattice) {
             return info.negated
         }
         let found = search(from: info.start, at: position, backward: info.backward, program: program, lattice: lattice, steps: &steps)
@@ -84,7 +89,20 @@ struct LookaroundEvaluator: ~Copyable {
             switch inst.op {
             case .match: return true
             case .fail: break
-            case .split: stack.push(LookaroundState(pc: inst.b, pos: pos)); stack.push(LookaroundState(pc: inst.a, pos: pos))
+            case .split:
+                let f = Int(branchFilterOf[Int(pc)])
+                if f < 0 {
+                    stack.push(LookaroundState(pc: inst.b, pos: pos))
+                    stack.push(LookaroundState(pc: inst.a, pos: pos))
+                } else {   // BranchFilters.swift
+                    let filter = branchFilters[f]
+                    if !filter.filtersB || stepTester.admits(filter.b, backward: backward, at: pos, in: lattice) {
+                        stack.push(LookaroundState(pc: inst.b, pos: pos))
+                    }
+                    if !filter.filtersA || stepTester.admits(filter.a, backward: backward, at: pos, in: lattice) {
+                        stack.push(LookaroundState(pc: inst.a, pos: pos))
+                    }
+                }
             case .jump: stack.push(LookaroundState(pc: inst.a, pos: pos))
             case .save: stack.push(LookaroundState(pc: pc + 1, pos: pos))
             case .assert:
@@ -195,33 +213,5 @@ private final class NestedEvaluator {
 
     init(program: RuleSetProgram) {
         evaluator = LookaroundEvaluator(program: program)
-    }
-}
-
-extension LookaroundEvaluator {
-    /// Whether `step` can be taken from `position`: its set holds the code point right
-    /// after it (ahead) or right before it (behind), or one of its predicates an edge
-    /// starting (ahead) or ending (behind) there.
-    @inline(__always)
-    private func stepMatches(_ step: LookStep, backward: Bool, at position: Int,
-                             program: RuleSetProgram, lattice: Lattice) -> Bool {
-        let index = backward ? position - 1 : position
-        if step.set >= 0, index >= 0, index < lattice.count, program.setTable.contains(Int(step.set), lattice.scalars[index]) {
-            return true
-        }
-        guard !step.predicates.isEmpty else { return false }
-        if backward {
-            for k in lattice.inEdges(position) where wanted(step, lattice.edges[Int(k)].predicate) { return true }
-        } else {
-            for k in lattice.outRange(position) where wanted(step, lattice.edges[k].predicate) { return true }
-        }
-        return false
-    }
-
-    /// Whether `predicate` is one of the step's.
-    @inline(__always)
-    private func wanted(_ step: LookStep, _ predicate: Int) -> Bool {
-        for k in step.predicates where Int(lookPredicates[Int(k)]) == predicate { return true }
-        return false
     }
 }

@@ -149,6 +149,9 @@ public final class RuleSetProgram: Sendable {
     let ruleStarts: [Int32]
     let looks: [LookInfo]
     let lookPredicates: [Int32]
+    /// Per instruction, the index of its filter in `branchFilters`, or -1 (BranchFilters.swift).
+    let branchFilterOf: [Int32]
+    let branchFilters: [BranchFilter]
     let prefilter: StartSetIndex
     let anchors: RequiredAnchors
     /// Capture groups per rule, as given to `compile`.
@@ -163,6 +166,7 @@ public final class RuleSetProgram: Sendable {
          captureCounts: [Int], edgeLengths: [Int?]) {
         var sets = sets, looks = looks, lookPredicates = lookPredicates
         RuleSetProgram.addEntryFilters(insts: insts, sets: &sets, looks: &looks, lookPredicates: &lookPredicates)
+        (branchFilterOf, branchFilters) = RuleSetProgram.branchFilters(insts: insts, sets: &sets, lookPredicates: &lookPredicates)
         self.insts = insts
         self.sets = sets
         self.setTable = ScalarSetTable(sets)

@@ -29,17 +29,28 @@ final class ScalarSetTable: @unchecked Sendable {
         var blockIndex: [[UInt64]: UInt32] = [:]
         var blockWords: [UInt64] = []
         var blockOf: [UInt32] = []
+        func blockId(_ block: [UInt64]) -> UInt32 {
+            if let id = blockIndex[block] { return id }
+            let id = UInt32(blockWords.count >> 2)
+            blockWords += block
+            blockIndex[block] = id
+            return id
+        }
+        // Most blocks of a set are empty or full: their ids are looked up once, not
+        // hashed again for every set (a rule set has a few thousand sets).
+        lazy var emptyBlock = blockId([0, 0, 0, 0])
+        lazy var fullBlock = blockId([~0, ~0, ~0, ~0])
         for set in sets.prefix(ScalarSetTable.maxTabledSets) where blockWords.count + 1024 <= ScalarSetTable.maxBlockWords {
             let bits = ScalarSetTable.bitmap(set)
             for high in 0..<256 {
-                let block = Array(bits[(high << 2)..<((high + 1) << 2)])
-                let id = blockIndex[block] ?? {
-                    let id = UInt32(blockWords.count >> 2)
-                    blockWords += block
-                    blockIndex[block] = id
-                    return id
-                }()
-                blockOf.append(id)
+                let block = bits[(high << 2)..<((high + 1) << 2)]
+                if block.allSatisfy({ $0 == 0 }) {
+                    blockOf.append(emptyBlock)
+                } else if block.allSatisfy({ $0 == ~0 }) {
+                    blockOf.append(fullBlock)
+                } else {
+                    blockOf.append(blockId(Array(block)))
+                }
             }
         }
         tabled = blockOf.count >> 8
