@@ -12,8 +12,10 @@
 //   fan-out) plus the capture pass, O(m_r × (e − s + S_local)) per reported match of
 //   rule r with captures; since one rule's matches never overlap, that sums to
 //   O(m × (n + S)) as well. The prefilters add no more: a start-set lookup per code
-//   point and edge, and the required-anchor checks (RequiredAnchors.swift), which
-//   compute each position's anchor mask once and answer every query in O(1).
+//   point and edge, the required-anchor checks (RequiredAnchors.swift), which
+//   compute each position's anchor mask once and answer every query in O(1), and the
+//   branch filters (BranchFilters.swift), a set test and a look at the position's
+//   edges (at most 32 predicates each) per split expanded, which only ever remove work.
 //   Memory is O(m × (1 + longest edge)) threads.
 //
 //   WHY: the state of the search at a position is a list of threads, and a thread is
