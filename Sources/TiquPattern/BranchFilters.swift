@@ -173,16 +173,31 @@ private struct FirstSteps {
     }
 }
 
-/// Tests first steps (a lookaround's one step or entry filter, a branch filter) at a
-/// position of a lattice. Owned by each matcher and lookaround evaluator; its predicate
-/// table is raw (RawBuffer.swift says why).
+/// Tests first steps (a lookaround's one step or entry filter, a split's branch filters)
+/// at a position of a lattice. Owned by each matcher and lookaround evaluator; its
+/// tables are raw (RawBuffer.swift says why).
 struct StepTester: ~Copyable {
     private let setTable: ScalarSetTable
     private let predicates: RawBuffer<Int32>
+    private let filterOf: RawBuffer<Int32>
+    private let filters: RawBuffer<BranchFilter>
 
     init(program: RuleSetProgram) {
         setTable = program.setTable
         predicates = RawBuffer(copying: program.lookPredicates)
+        filterOf = RawBuffer(copying: program.branchFilterOf)
+        filters = RawBuffer(copying: program.branchFilters)
+    }
+
+    /// Which branches of split instruction `pc` are worth walking at `position` (both,
+    /// where the split has no filter).
+    @inline(__always)
+    func branches(ofSplit pc: Int, backward: Bool, at position: Int, in lattice: Lattice) -> (a: Bool, b: Bool) {
+        let f = Int(filterOf[pc])
+        guard f >= 0 else { return (true, true) }
+        let filter = filters[f]
+        return (!filter.filtersA || admits(filter.a, backward: backward, at: position, in: lattice),
+                !filter.filtersB || admits(filter.b, backward: backward, at: position, in: lattice))
     }
 
     /// Whether `step` can be taken from `position`: its set holds the code point right

@@ -39,11 +39,9 @@ struct LookaroundEvaluator: ~Copyable {
     /// The program's instructions, read at every step of a search (raw: reading them
     /// through the program would retain and release its array each time).
     private let insts: RawBuffer<Instruction>
-    /// The program's lookarounds and branch filters, raw for the same reason.
+    /// The program's lookarounds, raw for the same reason.
     private let looks: RawBuffer<LookInfo>
-    private let branchFilterOf: RawBuffer<Int32>
-    private let branchFilters: RawBuffer<BranchFilter>
-    /// Tests one-step lookarounds, entry filters and branch filters.
+    /// Tests one-step lookarounds, entry filters and branch filters (BranchFilters.swift).
     private let stepTester: StepTester
     /// The evaluator for lookarounds nested in this one's sub-program, kept like the
     /// buffers (boxed: an evaluator is noncopyable and holds no evaluator inline).
@@ -55,8 +53,6 @@ struct LookaroundEvaluator: ~Copyable {
         firstPosition = RawBuffer(zeroed: program.insts.count)
         insts = RawBuffer(copying: program.insts)
         looks = RawBuffer(copying: program.looks)
-        branchFilterOf = RawBuffer(copying: program.branchFilterOf)
-        branchFilters = RawBuffer(copying: program.branchFilters)
         stepTester = StepTester(program: program)
     }
 
@@ -90,19 +86,9 @@ struct LookaroundEvaluator: ~Copyable {
             case .match: return true
             case .fail: break
             case .split:
-                let f = Int(branchFilterOf[Int(pc)])
-                if f < 0 {
-                    stack.push(LookaroundState(pc: inst.b, pos: pos))
-                    stack.push(LookaroundState(pc: inst.a, pos: pos))
-                } else {   // BranchFilters.swift
-                    let filter = branchFilters[f]
-                    if !filter.filtersB || stepTester.admits(filter.b, backward: backward, at: pos, in: lattice) {
-                        stack.push(LookaroundState(pc: inst.b, pos: pos))
-                    }
-                    if !filter.filtersA || stepTester.admits(filter.a, backward: backward, at: pos, in: lattice) {
-                        stack.push(LookaroundState(pc: inst.a, pos: pos))
-                    }
-                }
+                let walk = stepTester.branches(ofSplit: Int(pc), backward: backward, at: pos, in: lattice)
+                if walk.b { stack.push(LookaroundState(pc: inst.b, pos: pos)) }
+                if walk.a { stack.push(LookaroundState(pc: inst.a, pos: pos)) }
             case .jump: stack.push(LookaroundState(pc: inst.a, pos: pos))
             case .save: stack.push(LookaroundState(pc: pc + 1, pos: pos))
             case .assert:

@@ -196,9 +196,7 @@ public struct PatternMatcher: ~Copyable {
     private let stack: RawBuffer<Int32>
     private let visited: RawBuffer<Int>         // per instruction: the visit stamp that expanded it
     private let insts: RawBuffer<Instruction>   // the program's, read at every step
-    private let branchFilterOf: RawBuffer<Int32>         // BranchFilters.swift
-    private let branchFilters: RawBuffer<BranchFilter>
-    private let stepTester: StepTester
+    private let stepTester: StepTester          // branch filters (BranchFilters.swift)
     private var visitStamp = 0
     private var stampCounter = 0
     private var epoch = 0               // one per position; keys all other per-step marks
@@ -234,8 +232,6 @@ public struct PatternMatcher: ~Copyable {
         stack = RawBuffer(zeroed: 2 * program.instructionCount + 2)
         visited = RawBuffer(zeroed: program.instructionCount)
         insts = RawBuffer(copying: program.insts)
-        branchFilterOf = RawBuffer(copying: program.branchFilterOf)
-        branchFilters = RawBuffer(copying: program.branchFilters)
         stepTester = StepTester(program: program)
         generations = [[Generation]](repeating: [], count: rules)
         generationHead = [Int](repeating: 0, count: rules)
@@ -454,22 +450,9 @@ public struct PatternMatcher: ~Copyable {
             let inst = insts[p]
             switch inst.op {
             case .split:
-                let f = Int(branchFilterOf[p])
-                if f < 0 {
-                    stack[top] = inst.b
-                    stack[top &+ 1] = inst.a
-                    top &+= 2
-                } else {
-                    let filter = branchFilters[f]
-                    if !filter.filtersB || stepTester.admits(filter.b, backward: false, at: i, in: lattice) {
-                        stack[top] = inst.b
-                        top &+= 1
-                    }
-                    if !filter.filtersA || stepTester.admits(filter.a, backward: false, at: i, in: lattice) {
-                        stack[top] = inst.a
-                        top &+= 1
-                    }
-                }
+                let walk = stepTester.branches(ofSplit: p, backward: false, at: i, in: lattice)
+                if walk.b { stack[top] = inst.b; top &+= 1 }
+                if walk.a { stack[top] = inst.a; top &+= 1 }
             case .jump:
                 stack[top] = inst.a
                 top &+= 1
@@ -642,13 +625,9 @@ public struct PatternMatcher: ~Copyable {
             let inst = insts[p]
             switch inst.op {
             case .split:
-                let f = Int(branchFilterOf[p])
-                if f < 0 || !branchFilters[f].filtersB || stepTester.admits(branchFilters[f].b, backward: false, at: i, in: lattice) {
-                    captureWork.append((inst.b, caps))
-                }
-                if f < 0 || !branchFilters[f].filtersA || stepTester.admits(branchFilters[f].a, backward: false, at: i, in: lattice) {
-                    captureWork.append((inst.a, caps))
-                }
+                let walk = stepTester.branches(ofSplit: p, backward: false, at: i, in: lattice)
+                if walk.b { captureWork.append((inst.b, caps)) }
+                if walk.a { captureWork.append((inst.a, caps)) }
             case .jump:
                 captureWork.append((inst.a, caps))
             case .save:
