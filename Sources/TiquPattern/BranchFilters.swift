@@ -6,7 +6,7 @@
 /// of such a rule, and every evaluation of such a lookaround, used to walk the whole
 /// chain and test each alternative's first element, although at almost every position
 /// none of them can be taken. A split's filter says what each branch can consume first
-/// (its first step, as for a lookaround's entry filter in Program.swift); where the
+/// (its first step, as for a lookaround's entry filter); where the
 /// code point or the edges at the position offer none of it, the branch is skipped.
 ///
 /// SOUND: a branch gets a filter only if no path from it reaches `match` or a negated
@@ -32,39 +32,57 @@ struct BranchFilter: Sendable, BitwiseCopyable {
     var filtersB: Bool
 }
 
-extension RuleSetProgram {
-    /// Per instruction, the index of its filter in the returned list, or -1; the sets and
-    /// predicate lists the filters use are added to `sets` and `lookPredicates`.
-    static func branchFilters(insts: [Instruction], sets: inout [ScalarSet], lookPredicates: inout [Int32])
-        -> (filterOf: [Int32], filters: [BranchFilter]) {
-        var firstSteps = FirstSteps(insts: insts, sets: sets)
-        var setIds: [ScalarSet: Int32] = [:]
+/// Builds first-step filters, a searched lookaround's entry filter (`LookInfo.entry`) and
+/// the branch filters of every split, from one table of first steps (`FirstSteps`), and
+/// adds the code-point sets and predicate lists they use to the program's tables, each
+/// distinct one once.
+struct FirstStepFilters {
+    private let insts: [Instruction]
+    private var firstSteps: FirstSteps
+    private(set) var sets: [ScalarSet]
+    private(set) var lookPredicates: [Int32]
+    private var setIds: [ScalarSet: Int32] = [:]
+    private var predicateLists: [[Int32]: Range<Int32>] = [:]
+
+    init(insts: [Instruction], sets: [ScalarSet], lookPredicates: [Int32]) {
+        self.insts = insts
+        firstSteps = FirstSteps(insts: insts, sets: sets)
+        self.sets = sets
+        self.lookPredicates = lookPredicates
         for (k, set) in sets.enumerated() where setIds[set] == nil { setIds[set] = Int32(k) }
-        var predicateLists: [[Int32]: Range<Int32>] = [:]
-        func filter(for target: Int32) -> LookStep? {
-            guard let first = firstSteps.step(from: target) else { return nil }
-            var filter = LookStep()
-            if !first.ranges.isEmpty {
-                let set = ScalarSet(ranges: first.ranges)
-                filter.set = setIds[set] ?? {
-                    let id = Int32(sets.count)
-                    sets.append(set)
-                    setIds[set] = id
-                    return id
-                }()
-            }
-            filter.predicates = predicateLists[first.predicates] ?? {
-                let range = Int32(lookPredicates.count)..<Int32(lookPredicates.count + first.predicates.count)
-                lookPredicates += first.predicates
-                predicateLists[first.predicates] = range
-                return range
+    }
+
+    /// What every path from `pc` consumes first, as a step to test; nil where some path
+    /// can match or take a negated edge without consuming (no filter then). A backward
+    /// sub-program is stored reversed, so its first step is also what it consumes first:
+    /// the code point before the position or an edge ending there.
+    mutating func filter(from pc: Int32) -> LookStep? {
+        guard let first = firstSteps.step(from: pc) else { return nil }
+        var filter = LookStep()
+        if !first.ranges.isEmpty {
+            let set = ScalarSet(ranges: first.ranges)
+            filter.set = setIds[set] ?? {
+                let id = Int32(sets.count)
+                sets.append(set)
+                setIds[set] = id
+                return id
             }()
-            return filter
         }
+        filter.predicates = predicateLists[first.predicates] ?? {
+            let range = Int32(lookPredicates.count)..<Int32(lookPredicates.count + first.predicates.count)
+            lookPredicates += first.predicates
+            predicateLists[first.predicates] = range
+            return range
+        }()
+        return filter
+    }
+
+    /// Per instruction, the index of its filter in the returned list, or -1.
+    mutating func branchFilters() -> (filterOf: [Int32], filters: [BranchFilter]) {
         var filterOf = [Int32](repeating: -1, count: insts.count)
         var filters: [BranchFilter] = []
         for (pc, inst) in insts.enumerated() where inst.op == .split {
-            let a = filter(for: inst.a), b = filter(for: inst.b)
+            let a = filter(from: inst.a), b = filter(from: inst.b)
             guard a != nil || b != nil else { continue }
             filterOf[pc] = Int32(filters.count)
             filters.append(BranchFilter(a: a ?? LookStep(), b: b ?? LookStep(), filtersA: a != nil, filtersB: b != nil))

@@ -164,9 +164,13 @@ public final class RuleSetProgram: Sendable {
 
     init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32],
          captureCounts: [Int], edgeLengths: [Int?]) {
-        var sets = sets, looks = looks, lookPredicates = lookPredicates
-        RuleSetProgram.addEntryFilters(insts: insts, sets: &sets, looks: &looks, lookPredicates: &lookPredicates)
-        (branchFilterOf, branchFilters) = RuleSetProgram.branchFilters(insts: insts, sets: &sets, lookPredicates: &lookPredicates)
+        var filters = FirstStepFilters(insts: insts, sets: sets, lookPredicates: lookPredicates)
+        var looks = looks
+        for id in looks.indices where !looks[id].isOneStep && looks[id].start >= 0 {
+            looks[id].entry = filters.filter(from: looks[id].start)
+        }
+        (branchFilterOf, branchFilters) = filters.branchFilters()
+        let sets = filters.sets, lookPredicates = filters.lookPredicates
         self.insts = insts
         self.sets = sets
         self.setTable = ScalarSetTable(sets)
@@ -197,30 +201,5 @@ public final class RuleSetProgram: Sendable {
         return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
                               looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts,
                               edgeLengths: edgeLengths)
-    }
-}
-
-extension RuleSetProgram {
-    /// Gives every searched lookaround whose sub-program must consume before it can
-    /// match its entry filter (see `LookInfo.entry`). A backward sub-program is
-    /// stored reversed, so its first step is also what it consumes first: the code point
-    /// before the position or an edge ending there.
-    static func addEntryFilters(insts: [Instruction], sets: inout [ScalarSet], looks: inout [LookInfo],
-                                lookPredicates: inout [Int32]) {
-        for id in looks.indices where !looks[id].isOneStep && looks[id].start >= 0 {
-            // A negated edge consumes almost anything, and a sub-program that can match
-            // without consuming holds (or fails) whatever comes next: no filter then.
-            let first = StartSetIndex.firstElements(insts: insts, sets: sets, start: looks[id].start)
-            guard !first.anywhere, !first.matchesEmpty else { continue }
-            var entry = LookStep()
-            if !first.scalars.isEmpty {
-                entry.set = Int32(sets.count)
-                sets.append(first.scalars)
-            }
-            let from = Int32(lookPredicates.count)
-            lookPredicates += first.predicates.sorted().map { Int32($0) }
-            entry.predicates = from..<Int32(lookPredicates.count)
-            looks[id].entry = entry
-        }
     }
 }
