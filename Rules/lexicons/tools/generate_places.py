@@ -67,10 +67,11 @@ R0 = "ordinary word that report prose uses in its own sense"
 R1 = "generic positional or descriptive name (a part of any town, not one place)"
 R2 = "part of a very frequent fixed phrase (绿水青山就是金山银山, 大通道, 蓝天白云)"
 R3 = "numeral + classifier reading would collide with QUANTITY (三元 = 3 yuan, 三台 = 3 machines)"
+R4 = "a verb of report prose that never stands for the division, even in its own city's reports (新建: build new)"
 SHORT_STOPLIST = {
     # ordinary word that report prose uses in its own sense
     "合作": R0, "资源": R0, "比如": R0, "平安": R0, "六合": R0, "新兴": R0, "通道": R0, "东方": R0, "中方": R0, "公安": R0,
-    "和平": R0, "商城": R0, "新建": R0, "新华": R0, "延长": R0, "振兴": R0, "会同": R0, "东风": R0, "兴业": R0, "港口": R0,
+    "和平": R0, "商城": R0, "新华": R0, "延长": R0, "振兴": R0, "会同": R0, "东风": R0, "兴业": R0, "港口": R0,
     "南部": R0, "光明": R0, "复兴": R0, "前进": R0, "友好": R0, "互助": R0, "太平": R0, "大关": R0, "红星": R0, "惠民": R0,
     "元宝": R0, "友谊": R0, "前锋": R0, "解放": R0, "富裕": R0, "红旗": R0, "温泉": R0, "安居": R0, "路桥": R0, "安宁": R0,
     "莲花": R0, "小店": R0, "长寿": R0, "高明": R0, "平原": R0, "宏伟": R0, "富民": R0, "大堂": R0, "来宾": R0, "安定": R0,
@@ -81,6 +82,8 @@ SHORT_STOPLIST = {
     "牡丹": R0, "平和": R0, "新星": R0, "回民": R0, "民权": R0, "梨树": R0, "铜鼓": R0, "斗门": R0, "平川": R0, "平定": R0,
     "高台": R0, "乐业": R0, "磐石": R0, "康乐": R0, "民乐": R0, "名山": R0, "石棉": R0, "同德": R0, "平顺": R0, "大观": R0,
     "临江": R0, "临海": R0, "临河": R0, "高要": R0, "大安": R0, "大田": R0, "运河": R0,
+    # a verb that never stands for the division (21 of 21 in reports naming 新建区)
+    "新建": R4,
     # generic positional or descriptive name (a part of any town, not one place)
     "市中": R1, "城中": R1, "城东": R1, "城西": R1, "城北": R1, "城南": R1, "市南": R1, "市北": R1, "新市": R1, "新城": R1,
     "老城": R1, "古城": R1, "城关": R1, "城厢": R1, "故城": R1, "东城": R1, "西城": R1, "江北": R1, "江南": R1, "江岸": R1,
@@ -324,14 +327,20 @@ def build(refs, aliases):
                 continue
             add(a1, r, True)
     # Autonomous prefectures, counties and banners are usually called by their short
-    # form with the bare suffix (恩施州, 互助县, 莫力达瓦旗): an alias, unless that is
-    # another name.
+    # form with the bare suffix (恩施州, 互助县, 莫力达瓦旗), also the short form jionlp
+    # lists beside the derived one (前郭县 for 前郭尔罗斯蒙古族自治县): an alias, unless
+    # that is another name.
     full_names = {r.full for r in refs}
+    alias_shorts = {}
+    for a, r in aliases:
+        for a1 in a.split("/"):
+            if len(a1) >= 2 and a1 != r.full and a1 not in ALIAS_STOPLIST and a1 not in SHORT_DROP:
+                alias_shorts.setdefault(id(r), []).append(a1)
     for r in order:
         if r.status == "current" and r.full.endswith(("自治州", "自治县", "自治旗")):
-            s = short_form(r.full)
-            if s and len(s) >= 2 and s + r.full[-1] not in full_names:
-                add(s + r.full[-1], r, True)
+            for s in [short_form(r.full)] + alias_shorts.get(id(r), []):
+                if s and len(s) >= 2 and not s.endswith(r.full[-1]) and s + r.full[-1] not in full_names:
+                    add(s + r.full[-1], r, True)
     # An ordinary-word short form (互助) is a place only in a document that names the
     # division in full (互助土族自治县) or as short form + suffix (互助县).
     for s, lst in conditional.items():
