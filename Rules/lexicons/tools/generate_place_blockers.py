@@ -106,7 +106,9 @@ TERMS = {"中国特色社会主义": ("中国", "term"), "中国式现代化": (
          # the Chengdu–Chongqing economic circle of two cities (成渝地区双城经济圈): no 双城
          "双城经济圈": ("双城", "term"),
          # Armand pine, planted across the south-west (华山松低效林改造): no 华山
-         "华山松": ("华山", "term")}
+         "华山松": ("华山", "term"),
+         # the Pinglu Canal, a national work in Guangxi (平陆运河), not the county 平陆
+         "平陆运河": ("平陆|运河", "term")}
 
 # word -> the place entry it would otherwise produce (checked against the gazetteer)
 HAND_WRITTEN = """
