@@ -361,6 +361,11 @@ def fmt(entries):
             attrs.append("full=" + "|".join(r.full for r, _ in lst))
         if any(r.parent for r, _ in lst):
             attrs.append("parent=" + "|".join(r.parent or "-" for r, _ in lst))
+        # A short form shared by a prefecture and a county inside it (衡阳: 衡阳市 and its
+        # 衡阳县): alone it is read as the city, so the county keeps its 县 (衡阳县城).
+        if any(c.level == "county" and c.status == "current" and c.parent == p.full
+               for c, _ in lst for p, _ in lst if p.level == "prefecture"):
+            attrs.append("twin=yes")
         if any(r.status != "current" for r, _ in lst):
             attrs.append("status=" + "|".join(r.status for r, _ in lst))
             attrs.append("renamed_to=" + "|".join(r.renamed_to or "-" for r, _ in lst))
@@ -411,6 +416,8 @@ HEADER = """\
 #               short form (or a former/alias name) of at least one referent
 #   parent=     full name of the parent division (a province for prefectures and for
 #               counties directly under a province or municipality); '-' for provinces
+#   twin=       yes: the short form names a prefecture and a county inside it (衡阳:
+#               衡阳市 and its 衡阳县), so before 县城 the county keeps its 县
 #   status=     current | former (present only when some referent is a former name)
 #   renamed_to= the name that replaced a former name; '-' for current referents
 #   requires=   present on short forms that are also ordinary words (互助, 平安, 同仁):
