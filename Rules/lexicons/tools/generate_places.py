@@ -318,6 +318,7 @@ def build(refs, aliases):
         add(s, r, True)
     # jionlp aliases that differ from the derived short form
     full_refs = {id(r) for r in refs}
+    alias_shorts = {}   # id(ref) -> its aliases added here
     for a, r in aliases:
         if id(r) not in full_refs or r.status != "current":
             continue
@@ -326,16 +327,12 @@ def build(refs, aliases):
                     or a1 == shorts.get(r.full) or a1 in FULL_STOPLIST):
                 continue
             add(a1, r, True)
+            alias_shorts.setdefault(id(r), []).append(a1)
     # Autonomous prefectures, counties and banners are usually called by their short
     # form with the bare suffix (恩施州, 互助县, 莫力达瓦旗), also the short form jionlp
     # lists beside the derived one (前郭县 for 前郭尔罗斯蒙古族自治县): an alias, unless
     # that is another name.
     full_names = {r.full for r in refs}
-    alias_shorts = {}
-    for a, r in aliases:
-        for a1 in a.split("/"):
-            if len(a1) >= 2 and a1 != r.full and a1 not in ALIAS_STOPLIST and a1 not in SHORT_DROP:
-                alias_shorts.setdefault(id(r), []).append(a1)
     for r in order:
         if r.status == "current" and r.full.endswith(("自治州", "自治县", "自治旗")):
             for s in [short_form(r.full)] + alias_shorts.get(id(r), []):
