@@ -67,7 +67,7 @@ R0 = "ordinary word that report prose uses in its own sense"
 R1 = "generic positional or descriptive name (a part of any town, not one place)"
 R2 = "part of a very frequent fixed phrase (绿水青山就是金山银山, 大通道, 蓝天白云)"
 R3 = "numeral + classifier reading would collide with QUANTITY (三元 = 3 yuan, 三台 = 3 machines)"
-R4 = "a verb of report prose that never stands for the division, even in its own city's reports (新建: build new)"
+R4 = "a word of report prose that never stands for the division, even in its own city's reports (新建: build new; 天府: Sichuan's epithet)"
 SHORT_STOPLIST = {
     # ordinary word that report prose uses in its own sense
     "合作": R0, "资源": R0, "比如": R0, "平安": R0, "六合": R0, "新兴": R0, "通道": R0, "东方": R0, "中方": R0, "公安": R0,
@@ -82,8 +82,9 @@ SHORT_STOPLIST = {
     "牡丹": R0, "平和": R0, "新星": R0, "回民": R0, "民权": R0, "梨树": R0, "铜鼓": R0, "斗门": R0, "平川": R0, "平定": R0,
     "高台": R0, "乐业": R0, "磐石": R0, "康乐": R0, "民乐": R0, "名山": R0, "石棉": R0, "同德": R0, "平顺": R0, "大观": R0,
     "临江": R0, "临海": R0, "临河": R0, "高要": R0, "大安": R0, "大田": R0, "运河": R0,
-    # a verb that never stands for the division (21 of 21 in reports naming 新建区)
-    "新建": R4,
+    # words that never stand for the division (新建: 21 of 21 in reports naming 新建区;
+    # 天府, Sichuan's epithet in 天府粮仓 and 天府旅游名县: none of 17 in the corpus is 天府新区)
+    "新建": R4, "天府": R4,
     # generic positional or descriptive name (a part of any town, not one place)
     "市中": R1, "城中": R1, "城东": R1, "城西": R1, "城北": R1, "城南": R1, "市南": R1, "市北": R1, "新市": R1, "新城": R1,
     "老城": R1, "古城": R1, "城关": R1, "城厢": R1, "故城": R1, "东城": R1, "西城": R1, "江北": R1, "江南": R1, "江岸": R1,
