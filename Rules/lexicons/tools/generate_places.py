@@ -82,6 +82,7 @@ SHORT_STOPLIST = {
     "牡丹": R0, "平和": R0, "新星": R0, "回民": R0, "民权": R0, "梨树": R0, "铜鼓": R0, "斗门": R0, "平川": R0, "平定": R0,
     "高台": R0, "乐业": R0, "磐石": R0, "康乐": R0, "民乐": R0, "名山": R0, "石棉": R0, "同德": R0, "平顺": R0, "大观": R0,
     "临江": R0, "临海": R0, "临河": R0, "高要": R0, "大安": R0, "大田": R0, "运河": R0,
+    "桃园": R0, "盐田": R0,   # a peach orchard (新建标准化桃园), a salt field (盐井古盐田)
     # words that never stand for the division (新建: 21 of 21 in reports naming 新建区;
     # 天府, Sichuan's epithet in 天府粮仓 and 天府旅游名县: none of 17 in the corpus is 天府新区)
     "新建": R4, "天府": R4,
