@@ -34,7 +34,8 @@ What it does:
      -> 延边, 积石山保安族东乡族撒拉族自治县 -> 积石山). A short form is dropped when
      it would have one character (朗县, 城区 ...) or is in SHORT_STOPLIST (ordinary
      words that would create false places). jionlp's own aliases that differ
-     (克州, 巴州, 海南州) are added as extra short forms unless generic.
+     (克州, 巴州, 海南州) are added as extra short forms unless generic, and so are
+     the few in common use that jionlp lacks (EXTRA_ALIASES: 博州).
   4. Merges everything by surface string: one line per string, with aligned
      '|'-separated lists, one element per referent.
 """
@@ -114,6 +115,11 @@ ALIAS_STOPLIST = {"经开区", "高新区", "新区", "示范区", "管理区", 
 SPECIAL_SHORT = {
     "神农架林区": "神农架",   # the only 林区 (generic stripping would cut 万柏林区 to 万柏)
     "六枝特区": "六枝",       # the only 特区
+}
+
+# Short forms in common use that jionlp does not list as aliases.
+EXTRA_ALIASES = {
+    "博尔塔拉蒙古自治州": "博州",   # as 巴州 and 克州 are for their prefectures
 }
 
 # Known data errors in jionlp 1.5.31, corrected here.
@@ -321,7 +327,8 @@ def build(refs, aliases):
     # jionlp aliases that differ from the derived short form
     full_refs = {id(r) for r in refs}
     alias_shorts = {}   # id(ref) -> its aliases added here
-    for a, r in aliases:
+    extra = [(EXTRA_ALIASES[r.full], r) for r in refs if r.full in EXTRA_ALIASES and r.status == "current"]
+    for a, r in aliases + extra:
         if id(r) not in full_refs or r.status != "current":
             continue
         for a1 in a.split("/"):
