@@ -220,14 +220,26 @@ struct NumeralContext {
         guard isSlash(text[k]), numerator.arabicOnly, numerator.value.isInteger,
               NumeralCharacters.arabicDigit(text[k + 1]) != nil,
               let denominator = ArabicNumberReader.read(text, at: k + 1), denominator.value.isInteger,
-              !isSlash(text[denominator.end]),  // 2023/5/6 is a date
-              let ratio = numerator.value.divided(by: denominator.value)
+              !isSlash(text[denominator.end])  // 2023/5/6 is a date
         else { return nil }
+        if whole == nil, let season = yearPair(numerator, denominator) { return season }
+        guard let ratio = numerator.value.divided(by: denominator.value) else { return nil }
         return Numeral(start: (whole ?? numerator).start, end: denominator.end, kind: .fraction,
                        value: (whole?.value ?? .zero) + ratio)
     }
 
     private func isSlash(_ c: UInt32) -> Bool { c == 0x2F || c == 0xFF0F }
+
+    /// 2021/2022 (a crop season or a school year: 2021/2022年榨季, 2022/2023学年) names
+    /// two consecutive years, not the ratio 2021 ÷ 2022: a range of years, like 2021-2022年.
+    private func yearPair(_ first: NumberBody, _ second: ArabicNumber) -> Numeral? {
+        guard first.integerDigits == 4, second.integerDigits == 4, !second.hasFraction,
+              first.value >= ExactNumber(1900), first.value <= ExactNumber(2100),
+              second.value == first.value + .one
+        else { return nil }
+        return Numeral(start: first.start, end: second.end, kind: .range, min: first.value, max: second.value,
+                       boundKind: .year)
+    }
 
     // MARK: ranges
 

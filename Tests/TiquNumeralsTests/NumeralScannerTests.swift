@@ -92,6 +92,10 @@ final class NumeralScannerTests: XCTestCase {
         check("三分之一", [Expect(text: "三分之一", value: "0.33333333333333333", kind: .fraction)])
         check("二又三分之一", [Expect(text: "二又三分之一", value: "2.3333333333333333", kind: .fraction)])
         check("３／５", [Expect(text: "３／５", value: "0.6", kind: .fraction)])
+        // Two consecutive years are a season or a school year, not a ratio; other years are.
+        check("2021/2022年榨季", [Expect(text: "2021/2022", value: nil, kind: .range, range: ("2021", "2022"))])
+        XCTAssertEqual(scan("2022/2023学年").first?.1.boundKind, .year)
+        check("2021/2023", [Expect(text: "2021/2023", value: "0.99901136925358379", kind: .fraction)])
         check("百分之十", [Expect(text: "百分之十", value: "10", kind: .percent)])
         check("百分之百", [Expect(text: "百分之百", value: "100", kind: .percent)])
         check("千分之三", [Expect(text: "千分之三", value: "0.3", kind: .permille)])
