@@ -34,7 +34,7 @@ import re
 import sys
 
 import lexicon_file
-from generate_places import short_form
+from generate_places import county_renames, short_form
 from generate_towns import MIN_STEM_IDF, STEM_STOPLIST, load_idf, townships
 
 SUFFIX = re.compile(r"(民族乡|镇|乡|街道|苏木)$")
@@ -88,7 +88,8 @@ def main():
     import jionlp
     idf = load_idf()
     stems_of = county_stems()
-    names_of = {county: [county] for county in stems_of}
+    renames = county_renames()   # a renamed county's report names it by its new name
+    names_of = {county: [county] + ([renames[county]] if county in renames else []) for county in stems_of}
     shorts = {short_form(county) for county in names_of}
     counties_of = {}
     for county, stems in stems_of.items():

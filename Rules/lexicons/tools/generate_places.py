@@ -25,7 +25,8 @@ What it does:
      level=zone (full name only, no short form) because the guideline tags named
      development zones and new districts as PLACE; industrial parks (园区, 产业园)
      are PROJECT per the guideline and are skipped.
-  2. Applies jionlp's change list: a division renamed after the data was compiled
+  2. Applies jionlp's change list (and EXTRA_CHANGES, the renamings it lacks): a division
+     renamed after the data was compiled
      is renamed (e.g. 错那县 -> 错那市, 2023), and every old name (错那县, 那曲地区,
      襄樊市 ...) is kept as an entry with status=former, renamed_to=<new name>,
      because older reports still use it.
@@ -117,6 +118,45 @@ SPECIAL_SHORT = {
     "六枝特区": "六枝",       # the only 特区
 }
 
+# Renamings after jionlp 1.5.31's change list, in its shape: (old province, prefecture,
+# county) -> (new province, prefecture, county).
+EXTRA_CHANGES = [
+    (("福建省", "漳州市", "长泰县"), ("福建省", "漳州市", "长泰区")),   # a district since 2021
+]
+
+
+
+def location_changes():
+    """jionlp's change list and EXTRA_CHANGES, in jionlp's shape."""
+    from jionlp.dictionary.dictionary_loader import china_location_change_loader
+    extra = [{"old_loc": [[o[0]], [o[1]], [o[2]]], "new_loc": list(n)} for o, n in EXTRA_CHANGES]
+    return list(china_location_change_loader()) + extra
+
+
+def county_renames():
+    """old county name -> its name now, for the counties the change list renames (错那县 ->
+    错那市, 长泰县 -> 长泰区): generate_own_towns.py lets a county's stems count under both.
+    Only names that one county alone bears, and no generic ones: 城区 and 桥西区 are in
+    several cities, and 矿区 is 阳泉's as well as the former one of 大同."""
+    from jionlp.dictionary.dictionary_loader import china_location_loader
+    bearers = {}
+    for province in china_location_loader().values():
+        for city_name, city in province.items():
+            if city_name.startswith("_"):
+                continue
+            for county_name in city:
+                if not county_name.startswith("_"):
+                    bearers[county_name] = bearers.get(county_name, 0) + 1
+    renames = {}
+    for ch in location_changes():
+        if not ch or not ch["old_loc"][2][0] or not ch["new_loc"][2]:
+            continue
+        old, new = ch["old_loc"][2][0], ch["new_loc"][2]
+        if old != new and bearers.get(old, 0) <= 1 and len(old) > 2:
+            renames[old] = new
+    return renames
+
+
 # Short forms in common use that jionlp does not list as aliases.
 EXTRA_ALIASES = {
     "博尔塔拉蒙古自治州": "博州",   # as 巴州 and 克州 are for their prefectures
@@ -205,8 +245,7 @@ class Ref:
 
 
 def load_divisions():
-    from jionlp.dictionary.dictionary_loader import (china_location_loader,
-                                                     china_location_change_loader)
+    from jionlp.dictionary.dictionary_loader import china_location_loader
     data = china_location_loader()
     refs = []          # list of Ref (current divisions)
     aliases = []       # (alias, Ref)
@@ -250,7 +289,7 @@ def load_divisions():
     # --- renamings and abolitions -------------------------------------------
     current = {(r.parent, r.full): r for r in refs}
     former = []
-    for ch in china_location_change_loader():
+    for ch in location_changes():
         if not ch:
             continue
         old_p, old_c, old_x = (ch["old_loc"][0][0], ch["old_loc"][1][0], ch["old_loc"][2][0])
