@@ -89,7 +89,8 @@ def main():
     idf = load_idf()
     stems_of = county_stems()
     renames = county_renames()   # a renamed county's report names it by its new name
-    names_of = {county: [county] + ([renames[county]] if county in renames else []) for county in stems_of}
+    names_of = {county: [county, renames[county]] if county in renames else [county]
+                for county in stems_of}
     shorts = {short_form(county) for county in names_of}
     counties_of = {}
     for county, stems in stems_of.items():

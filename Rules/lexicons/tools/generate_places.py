@@ -125,7 +125,6 @@ EXTRA_CHANGES = [
 ]
 
 
-
 def location_changes():
     """jionlp's change list and EXTRA_CHANGES, in jionlp's shape."""
     from jionlp.dictionary.dictionary_loader import china_location_change_loader
@@ -366,7 +365,7 @@ def build(refs, aliases):
     # jionlp aliases that differ from the derived short form
     full_refs = {id(r) for r in refs}
     alias_shorts = {}   # id(ref) -> its aliases added here
-    extra = [(EXTRA_ALIASES[r.full], r) for r in refs if r.full in EXTRA_ALIASES and r.status == "current"]
+    extra = [(EXTRA_ALIASES[r.full], r) for r in refs if r.full in EXTRA_ALIASES]
     for a, r in aliases + extra:
         if id(r) not in full_refs or r.status != "current":
             continue
