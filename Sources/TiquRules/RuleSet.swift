@@ -11,6 +11,8 @@ public struct CompiledRule: Sendable {
     /// Matches claim their span for `type` in conflict resolution, then are dropped.
     public let veto: Bool
     public let pattern: Pattern
+    /// The definitions the pattern expanded, innermost first (for messages only).
+    public let definitions: [DefinitionExpansion]
     public let captureNames: [String]
     /// The predicates each capture's body may consume (one edge element or an
     /// alternation of them); empty when it is anything else.
@@ -21,6 +23,13 @@ public struct CompiledRule: Sendable {
     public let outputs: [(key: String, expression: OutputExpression)]
     public let examples: [Example]
     public let counters: [(text: String, location: SourceLocation)]
+}
+
+/// A definition's name and what it expanded to in one rule. The pattern is shared
+/// with the rule's own (an indirect enum's boxes), so keeping it costs a reference.
+public struct DefinitionExpansion: Sendable {
+    public let name: String
+    public let pattern: Pattern
 }
 
 /// The rules of one phase and their single compiled program (all rules together).

@@ -50,6 +50,26 @@ final class ExplainCommandTests: XCTestCase {
         XCTAssertTrue(stdout.contains("element 2 fails there: [a class of 2 characters]"), stdout)
     }
 
+    func testNearMissNamesADefinitionAndJoinsLiterals() throws {
+        // A part that a definition expanded to is written as the definition's name, and
+        // a literal as it was written ("新区", not "新" "区"); inside the definition the
+        // report still goes down to the element that fails.
+        let rules = """
+        define TOWN_SHAPE = \\p{Han}{2} [镇乡]
+        rule near.named
+          type PLACE
+          pattern (?<= [，。]) (?<name> TOWN_SHAPE | "新区" \\p{Han})
+        end
+
+        """
+        let dir = try TiquProcess.scratch(["near.tiqu": Array(rules.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try TiquProcess.run(["explain", "--rules", dir.path, "--rule", "near.named", "--text", "，唐江村建设"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("element 2 fails there: (TOWN_SHAPE | \"新区\" [a class of"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("element 2 fails there: [a class of 2 characters]"), result.stdout)
+    }
+
     func testNearMissSeesWhatTheMatcherSeesNotAnEarlierVeto() throws {
         // Phase 1 vetoes 农村 as a PLACE; a veto removes candidates and is no entity, so
         // the phase-2 rule that needs a PLACE fails at @PLACE, as it does in the matcher

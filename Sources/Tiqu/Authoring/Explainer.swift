@@ -116,9 +116,13 @@ extension Explainer {
     }
 }
 
-/// A compiled pattern element written back in rule syntax, for messages.
+/// A compiled pattern element written back in rule syntax, for messages. A part that
+/// a definition expanded to is written as the definition's name (SUFFIXED_START rather
+/// than the pages it expands to), as the author wrote it.
 enum PatternDescription {
-    static func describe(_ pattern: Pattern, _ ruleSet: RuleSet) -> String {
+    static func describe(_ pattern: Pattern, _ ruleSet: RuleSet, definitions: [DefinitionExpansion] = []) -> String {
+        if let name = definitionName(of: pattern, in: definitions) { return name }
+        let describe = { (part: Pattern) in Self.describe(part, ruleSet, definitions: definitions) }
         switch pattern {
         case .empty: return "(empty)"
         case .scalars(let set):
@@ -126,14 +130,44 @@ enum PatternDescription {
             return set == .all ? "." : "[a class of \(set.count) characters]"
         case .edge(let p): return predicate(p, ruleSet)
         case .notEdge(let p): return "!" + predicate(p, ruleSet)
-        case .sequence(let parts): return parts.map { describe($0, ruleSet) }.joined(separator: " ")
-        case .alternation(let parts): return "(" + parts.map { describe($0, ruleSet) }.joined(separator: " | ") + ")"
+        case .sequence(let parts): return literalRuns(parts).map { $0.map { "\"\($0)\"" } ?? describe($1) }.joined(separator: " ")
+        case .alternation(let parts): return "(" + parts.map(describe).joined(separator: " | ") + ")"
         case let .repetition(inner, min, max, greedy):
             let bounds = max.map { "{\(min),\($0)}" } ?? (min == 0 ? "*" : min == 1 ? "+" : "{\(min),}")
-            return "(" + describe(inner, ruleSet) + ")" + bounds + (greedy ? "" : "?")
-        case .capture(_, let inner): return describe(inner, ruleSet)
+            return "(" + describe(inner) + ")" + bounds + (greedy ? "" : "?")
+        case .capture(_, let inner): return describe(inner)
         case .assertion(let assertion): return "\(assertion)"
-        case let .look(direction, negated, inner): return "(?\(direction == .ahead ? "" : "<")\(negated ? "!" : "=") \(describe(inner, ruleSet)))"
+        case let .look(direction, negated, inner): return "(?\(direction == .ahead ? "" : "<")\(negated ? "!" : "=") \(describe(inner)))"
+        }
+    }
+
+    /// A sequence's parts with each run of single characters joined back into the
+    /// literal it was written as ("公路", not "公" "路"): (literal, nil) for such a run,
+    /// (nil, part) for any other part.
+    private static func literalRuns(_ parts: [Pattern]) -> [(String?, Pattern)] {
+        var runs: [(String?, Pattern)] = []
+        for part in parts {
+            guard case .scalars(let set) = part, let value = set.singleScalar, let scalar = Unicode.Scalar(value) else {
+                runs.append((nil, part))
+                continue
+            }
+            if let (text, first) = runs.last, let literal = text {
+                runs[runs.count - 1] = (literal + String(Character(scalar)), first)
+            } else {
+                runs.append((String(Character(scalar)), part))
+            }
+        }
+        return runs
+    }
+
+    /// The definition `pattern` is the expansion of; the outermost one when a definition
+    /// is only another's name. A single character or edge keeps its own spelling: the
+    /// author may have written it literally.
+    private static func definitionName(of pattern: Pattern, in definitions: [DefinitionExpansion]) -> String? {
+        switch pattern {
+        case .edge, .notEdge, .empty, .assertion: return nil
+        case .scalars(let set) where set.singleScalar != nil: return nil
+        default: return definitions.last { $0.pattern == pattern }?.name
         }
     }
 

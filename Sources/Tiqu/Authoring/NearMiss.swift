@@ -105,7 +105,7 @@ struct NearMiss {
     }
 
     private func describe(_ pattern: Pattern) -> String {
-        let text = PatternDescription.describe(pattern, ruleSet)
+        let text = PatternDescription.describe(pattern, ruleSet, definitions: rule.definitions)
         guard text.count > Self.maxDescription else { return text }
         return String(text.prefix(Self.maxDescription)) + " …"
     }

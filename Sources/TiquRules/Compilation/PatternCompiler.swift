@@ -21,6 +21,9 @@ struct PatternCompiler {
     /// edge element or an alternation of them (its attributes can then be read
     /// in outputs); empty otherwise.
     private(set) var captureBindings: [[Int]] = []
+    /// Each definition this rule expanded, with what it expanded to, innermost first:
+    /// `tiqu explain` names a part of the pattern by the definition it came from.
+    private(set) var expansions: [DefinitionExpansion] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var expanding: [String] = []
     private(set) var usesTokens = false
@@ -67,7 +70,9 @@ struct PatternCompiler {
         }
         expanding.append(name)
         defer { expanding.removeLast() }
-        return compile(definition.pattern)
+        let expansion = compile(definition.pattern)
+        expansions.append(DefinitionExpansion(name: name, pattern: expansion))
+        return expansion
     }
 
     private mutating func capture(_ name: String, _ inner: PatternNode, _ location: SourceLocation) -> Pattern {

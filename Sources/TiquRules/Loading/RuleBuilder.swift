@@ -50,7 +50,7 @@ struct RuleBuilder {
         }
         guard problems.count == before else { return }
         rules.append(CompiledRule(id: declaration.id, location: declaration.location, type: type, priority: declaration.priority,
-                                  phase: declaration.phase, veto: declaration.veto, pattern: pattern, captureNames: names,
+                                  phase: declaration.phase, veto: declaration.veto, pattern: pattern, definitions: compiler.expansions, captureNames: names,
                                   captureBindings: compiler.captureBindings, spanFrom: span.0, spanTo: span.1,
                                   outputs: declaration.outputs, examples: declaration.examples, counters: declaration.counters))
     }
