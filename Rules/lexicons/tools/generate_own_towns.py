@@ -34,7 +34,7 @@ import re
 import sys
 
 import lexicon_file
-from generate_places import county_renames, short_form
+from generate_places import CORRECTIONS, county_renames, short_form
 from generate_towns import MIN_STEM_IDF, STEM_STOPLIST, load_idf, townships
 
 SUFFIX = re.compile(r"(民族乡|镇|乡|街道|苏木)$")
@@ -54,6 +54,7 @@ def county_stems():
     """county full name -> the stems of its townships."""
     stems = {}
     for county, town in townships():
+        county = CORRECTIONS.get(county, county)   # jionlp's data errors (凤翔市 is 凤翔区)
         match = SUFFIX.search(town)
         if not match:
             continue

@@ -126,10 +126,13 @@ EXTRA_CHANGES = [
 
 
 def location_changes():
-    """jionlp's change list and EXTRA_CHANGES, in jionlp's shape."""
+    """jionlp's change list (its new names corrected as CORRECTIONS says) and
+    EXTRA_CHANGES, in jionlp's shape."""
     from jionlp.dictionary.dictionary_loader import china_location_change_loader
+    changes = [dict(ch, new_loc=[CORRECTIONS.get(n, n) for n in ch["new_loc"]]) if ch else ch
+               for ch in china_location_change_loader()]
     extra = [{"old_loc": [[o[0]], [o[1]], [o[2]]], "new_loc": list(n)} for o, n in EXTRA_CHANGES]
-    return list(china_location_change_loader()) + extra
+    return changes + extra
 
 
 def county_renames():
@@ -161,8 +164,9 @@ EXTRA_ALIASES = {
     "博尔塔拉蒙古自治州": "博州",   # as 巴州 and 克州 are for their prefectures
 }
 
-# Known data errors in jionlp 1.5.31, corrected here.
-CORRECTIONS = {"奎青区": "葵青区"}
+# Known data errors in jionlp 1.5.31, corrected here (in its divisions and in the new
+# names of its change list): 凤翔县 became 凤翔区 in 2021, not 凤翔市.
+CORRECTIONS = {"奎青区": "葵青区", "凤翔市": "凤翔区"}
 
 # Administrative suffixes, longest first.
 SUFFIXES = ["特别行政区", "行政委员会", "自治区", "自治州", "自治县", "自治旗", "地区",
