@@ -74,3 +74,35 @@ extension Pattern {
         .repetition(p, min: 0, max: 1, greedy: greedy)
     }
 }
+
+extension Pattern {
+    /// Whether a rule with this pattern and `captureCount` groups always reports its one
+    /// group as the whole match: the pattern is that group with only zero-width elements
+    /// (lookarounds, assertions) around it. A zero-width element does not move the
+    /// position, so the group opens where the match starts and closes where it ends, and
+    /// the match needs no capture pass (most rules are written so: a guard, the name, a
+    /// guard).
+    public func captureIsWholeMatch(captureCount: Int) -> Bool {
+        guard captureCount == 1 else { return false }
+        var captures = 0
+        func aroundTheGroup(_ pattern: Pattern) -> Bool {
+            switch pattern {
+            case .sequence(let parts): return parts.allSatisfy(aroundTheGroup)
+            case .capture: captures += 1; return true
+            default: return pattern.isZeroWidth
+            }
+        }
+        return aroundTheGroup(self) && captures == 1
+    }
+
+    /// Whether the pattern never consumes: it is made of lookarounds, assertions and empty
+    /// parts only (a capture inside counts as consuming: it would be reported).
+    var isZeroWidth: Bool {
+        switch self {
+        case .empty, .assertion, .look: return true
+        case .sequence(let parts), .alternation(let parts): return parts.allSatisfy(\.isZeroWidth)
+        case .repetition(let inner, _, _, _): return inner.isZeroWidth
+        case .scalars, .edge, .notEdge, .capture: return false
+        }
+    }
+}

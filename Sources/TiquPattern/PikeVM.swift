@@ -82,7 +82,8 @@
 //   dies, the newer would have died the same way. When a generation matches again, newer
 //   generations are discarded with the cut. A generation's match is final when no older
 //   generation is alive and it has no threads left. Captures are then filled in by an
-//   anchored pass over s...e of that rule alone.
+//   anchored pass over s...e of that rule alone, unless the rule's one group is the
+//   whole match (Pattern.captureIsWholeMatch: nothing but zero-width guards around it).
 
 /// One reported match of one rule.
 public struct PatternMatch: Sendable, Hashable {
@@ -290,7 +291,8 @@ public struct PatternMatcher: ~Copyable {
         found.removeAll()
         result.sort { ($0.start, $0.rule) < ($1.start, $1.rule) }
         for k in result.indices where program.captureCounts[result[k].rule] > 0 {
-            result[k].captures = captureGroups(rule: result[k].rule, start: result[k].start, end: result[k].end)
+            let (rule, start, end) = (result[k].rule, result[k].start, result[k].end)
+            result[k].captures = program.captureIsWholeMatch[rule] ? [start..<end] : captureGroups(rule: rule, start: start, end: end)
         }
         self.lattice = Lattice(scalars: [])
         anchorScanner.finish()

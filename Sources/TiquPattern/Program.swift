@@ -156,6 +156,9 @@ public final class RuleSetProgram: Sendable {
     let anchors: RequiredAnchors
     /// Capture groups per rule, as given to `compile`.
     public let captureCounts: [Int]
+    /// Per rule: its one capture group always spans the whole match (see
+    /// `Pattern.captureIsWholeMatch`), so the matcher reports it without a capture pass.
+    let captureIsWholeMatch: [Bool]
 
     /// The number of rules.
     public var ruleCount: Int { ruleStarts.count }
@@ -163,7 +166,7 @@ public final class RuleSetProgram: Sendable {
     public var instructionCount: Int { insts.count }
 
     init(insts: [Instruction], sets: [ScalarSet], ruleStarts: [Int32], looks: [LookInfo], lookPredicates: [Int32],
-         captureCounts: [Int], edgeLengths: [Int?]) {
+         captureCounts: [Int], captureIsWholeMatch: [Bool], edgeLengths: [Int?]) {
         var filters = FirstStepFilters(insts: insts, sets: sets, lookPredicates: lookPredicates)
         var looks = looks
         for id in looks.indices where !looks[id].isOneStep && looks[id].start >= 0 {
@@ -178,6 +181,7 @@ public final class RuleSetProgram: Sendable {
         self.looks = looks
         self.lookPredicates = lookPredicates
         self.captureCounts = captureCounts
+        self.captureIsWholeMatch = captureIsWholeMatch
         self.prefilter = StartSetIndex(insts: insts, sets: sets, ruleStarts: ruleStarts, looks: looks,
                                        lookPredicates: lookPredicates)
         self.anchors = RequiredAnchors(insts: insts, sets: sets, looks: looks, lookPredicates: lookPredicates,
@@ -200,6 +204,7 @@ public final class RuleSetProgram: Sendable {
         }
         return RuleSetProgram(insts: compiler.insts, sets: compiler.sets, ruleStarts: compiler.ruleStarts,
                               looks: compiler.looks, lookPredicates: compiler.lookPredicates, captureCounts: captureCounts,
+                              captureIsWholeMatch: zip(rules, captureCounts).map { $0.captureIsWholeMatch(captureCount: $1) },
                               edgeLengths: edgeLengths)
     }
 }

@@ -86,6 +86,22 @@ final class MatcherTests: XCTestCase {
         XCTAssertEqual(ms, [PatternMatch(rule: 0, start: 1, end: 4, captures: [3..<4])])
     }
 
+    func testAGroupBetweenGuardsIsTheWholeMatch() throws {
+        // The one group of a guard-name-guard rule is reported as the match without a
+        // capture pass; a group with anything consuming beside it, inside a repetition or
+        // inside a lookaround, or one of two groups, is not.
+        let guarded = Pattern.sequence([.look(.behind, negated: false, set("，")), .capture(0, .plus(set("甲乙"))),
+                                        .sequence([.look(.ahead, negated: true, lit("丙")), .assertion(.textEnd)])])
+        XCTAssertTrue(guarded.captureIsWholeMatch(captureCount: 1))
+        XCTAssertFalse(guarded.captureIsWholeMatch(captureCount: 2))
+        XCTAssertFalse(Pattern.sequence([lit("x"), .capture(0, lit("y"))]).captureIsWholeMatch(captureCount: 1))
+        XCTAssertFalse(Pattern.optional(.capture(0, lit("y"))).captureIsWholeMatch(captureCount: 1))
+        XCTAssertFalse(Pattern.sequence([.look(.ahead, negated: false, .capture(0, lit("y"))), lit("y")])
+            .captureIsWholeMatch(captureCount: 1))
+        let ms = try findMatches([guarded], captureCounts: [1], in: "甲，乙甲")
+        XCTAssertEqual(ms, [PatternMatch(rule: 0, start: 2, end: 4, captures: [2..<4])])
+    }
+
     func testCaptureOverEdges() throws {
         let rule = Pattern.sequence([.capture(0, .edge(1)), .capture(1, .plus(.edge(2)))])
         let edges = [(0, 2, 1), (0, 3, 1), (3, 4, 2), (2, 4, 2), (4, 6, 2)]
