@@ -63,18 +63,17 @@ public struct RuleSet: Sendable {
     public let usesTokens: Bool
     public let usesSentences: Bool
 
-    static func entryPredicates(_ lexicons: [Lexicon], _ predicates: [EdgePredicate]) -> [EntryPredicates] {
-        lexicons.indices.map { index in
-            let own = predicates.indices.filter { predicates[$0].layer == .lexicon(index) }
-            var offsets: [Int32] = [0]
-            var accepting: [Int32] = []
-            for entry in lexicons[index].entries {
-                let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
-                accepting += own.filter { p in predicates[p].conditions.allSatisfy { $0.accepts(lookup) } }.map { Int32($0) }
-                offsets.append(Int32(accepting.count))
-            }
-            return EntryPredicates(offsets: offsets, predicates: accepting)
+    /// Which predicates accept each entry of the lexicon at `index`.
+    static func entryPredicates(of index: Int, _ lexicon: Lexicon, _ predicates: [EdgePredicate]) -> EntryPredicates {
+        let own = predicates.indices.filter { predicates[$0].layer == .lexicon(index) }
+        var offsets: [Int32] = [0]
+        var accepting: [Int32] = []
+        for entry in lexicon.entries {
+            let lookup = { (key: String) -> String? in key == "text" ? entry.text : entry.attributes[key] }
+            accepting += own.filter { p in predicates[p].conditions.allSatisfy { $0.accepts(lookup) } }.map { Int32($0) }
+            offsets.append(Int32(accepting.count))
         }
+        return EntryPredicates(offsets: offsets, predicates: accepting)
     }
 
     static func capturedFlags(_ captured: [Int], count: Int) -> [Bool] {

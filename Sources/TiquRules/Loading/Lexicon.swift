@@ -19,6 +19,11 @@ public struct Lexicon: Sendable {
     /// the one automaton pass over the document finds them.
     public let requirements: [Int: [Int]]
 
+    /// The same entries under the name a rule file declares them by.
+    func named(_ name: String) -> Lexicon {
+        Lexicon(name: name, path: path, entries: entries, keys: keys, requirements: requirements)
+    }
+
     /// The `key=value` fields of a line, and the fields that are not of that form.
     private static func attributes(of fields: ArraySlice<Substring>) -> ([String: String], [Substring]) {
         var attributes: [String: String] = [:]
@@ -46,7 +51,8 @@ public struct Lexicon: Sendable {
         lines.reserveCapacity(lineCount)
         for (index, line) in contents.textLines().enumerated() {
             let fields = Self.fields(of: line)
-            guard let first = fields.first, !first.hasPrefix("#") else { continue }
+            // A byte test: the generic hasPrefix cost a tenth of parsing the gazetteers.
+            guard let first = fields.first, first.utf8.first != UInt8(ascii: "#") else { continue }
             let location = { (field: Substring) in
                 SourceLocation(file: path, line: index + 1, column: line.unicodeScalars.distance(from: line.startIndex, to: field.startIndex) + 1)
             }

@@ -1,4 +1,5 @@
 import TiquPattern
+import TiquText
 
 /// Loads a rule set: parses every rule file, resolves imports and lexicons
 /// within the rules directory, expands definitions, validates captures,
@@ -8,12 +9,17 @@ public enum RuleSetLoader {
     public static func load(_ source: RuleSource, limits: CompileLimits = .default) throws(RuleErrors) -> RuleSet {
         var problems: [Diagnostic] = []
         var files: [String: RuleFile] = [:]
-        for path in source.ruleFiles {
-            let (file, diagnostics) = RuleFileParser.parse(path: path, contents: source.files[path]!)
+        // Files, lexicons and phases are independent of each other, so each stage runs
+        // on all cores; results are gathered in input order, so the rule set (and every
+        // message) is the same whatever the thread timing.
+        let parsed = OrderedParallelMap.map(source.ruleFiles, jobs: source.ruleFiles.count) { path in
+            RuleFileParser.parse(path: path, contents: source.files[path]!)
+        }
+        for (path, (file, diagnostics)) in zip(source.ruleFiles, parsed) {
             files[path] = file
             problems += diagnostics
         }
-        var lexicons = LexiconTable()
+        var lexicons = LexiconTable(parsing: declaredLexicons(files, source: source), source: source)
         let scopes = buildScopes(files, source: source, lexicons: &lexicons, problems: &problems)
         var builder = RuleBuilder(lexicons: lexicons.lexicons, files: files)
         for path in source.ruleFiles {
@@ -23,12 +29,12 @@ public enum RuleSetLoader {
         }
         problems += lexicons.problems + builder.problems
         let predicates = builder.predicates.predicates
-        let phases = compilePhases(builder.rules, edgeLengths: edgeLengths(predicates, lexicons.lexicons),
-                                   limits: limits, problems: &problems)
+        let products = compile(builder.rules, predicates: predicates, lexicons: lexicons.lexicons, limits: limits)
+        problems += products.problems
         guard problems.isEmpty else { throw RuleErrors(problems) }
-        return RuleSet(source: source.name, rules: builder.rules, phases: phases, predicates: predicates,
-                       lexicons: lexicons.lexicons, lexiconMatcher: LexiconMatcher(lexicons.lexicons),
-                       entryPredicates: RuleSet.entryPredicates(lexicons.lexicons, predicates),
+        return RuleSet(source: source.name, rules: builder.rules, phases: products.phases, predicates: predicates,
+                       lexicons: lexicons.lexicons, lexiconMatcher: products.lexiconMatcher,
+                       entryPredicates: products.entryPredicates,
                        isCaptured: RuleSet.capturedFlags(builder.rules.flatMap { $0.captureBindings.flatMap { $0 } },
                                                          count: predicates.count),
                        usesTokens: builder.usesTokens, usesSentences: builder.usesSentences)
@@ -84,23 +90,70 @@ public enum RuleSetLoader {
         }
     }
 
-    private static func compilePhases(_ rules: [CompiledRule], edgeLengths: [Int?], limits: CompileLimits,
-                                      problems: inout [Diagnostic]) -> [Phase] {
+    /// What the loader builds from the validated rules, each part a separate task.
+    private enum Product: Sendable {
+        case phase(Int, Result<RuleSetProgram, PatternCompileError>)
+        case lexiconMatcher(LexiconMatcher)
+        case entryPredicates(EntryPredicates)
+    }
+
+    /// Compiles each phase into one program, builds the lexicons' automaton and each
+    /// lexicon's entry predicates, all in parallel (the phases first: they take longest).
+    private static func compile(_ rules: [CompiledRule], predicates: [EdgePredicate], lexicons: [Lexicon],
+                                limits: CompileLimits)
+        -> (phases: [Phase], lexiconMatcher: LexiconMatcher, entryPredicates: [EntryPredicates], problems: [Diagnostic]) {
+        let lengths = edgeLengths(predicates, lexicons)
         let numbers = Set(rules.map(\.phase)).sorted()
-        var phases: [Phase] = []
-        for number in numbers {
-            let members = rules.indices.filter { rules[$0].phase == number }
-            do throws(PatternCompileError) {
-                let program = try RuleSetProgram.compile(members.map { rules[$0].pattern },
-                                                         captureCounts: members.map { rules[$0].captureNames.count },
-                                                         edgeLengths: edgeLengths, limits: limits)
-                phases.append(Phase(number: number, rules: members, program: program))
-            } catch {
-                let rule = rules[members[error.ruleIndex ?? 0]]
-                problems.append(Diagnostic(rule.location, "rule \(rule.id) cannot be compiled: \(error.explanation)"))
+        let members = numbers.map { number in rules.indices.filter { rules[$0].phase == number } }
+        enum Task: Sendable { case phase(Int), lexiconMatcher, entryPredicates(Int) }
+        let tasks = numbers.indices.map(Task.phase) + [.lexiconMatcher] + lexicons.indices.map(Task.entryPredicates)
+        let products = OrderedParallelMap.map(tasks, jobs: tasks.count) { task -> Product in
+            switch task {
+            case .phase(let index):
+                let phaseRules = members[index]
+                return .phase(index, Result { () throws(PatternCompileError) in
+                    try RuleSetProgram.compile(phaseRules.map { rules[$0].pattern },
+                                               captureCounts: phaseRules.map { rules[$0].captureNames.count },
+                                               edgeLengths: lengths, limits: limits)
+                })
+            case .lexiconMatcher:
+                return .lexiconMatcher(LexiconMatcher(lexicons))
+            case .entryPredicates(let index):
+                return .entryPredicates(RuleSet.entryPredicates(of: index, lexicons[index], predicates))
             }
         }
-        return phases
+        var phases: [Phase] = []
+        var matcher: LexiconMatcher?
+        var entryPredicates: [EntryPredicates] = []
+        var problems: [Diagnostic] = []
+        for product in products {
+            switch product {
+            case .phase(let index, .success(let program)):
+                phases.append(Phase(number: numbers[index], rules: members[index], program: program))
+            case .phase(let index, .failure(let error)):
+                let rule = rules[members[index][error.ruleIndex ?? 0]]
+                problems.append(Diagnostic(rule.location, "rule \(rule.id) cannot be compiled: \(error.explanation)"))
+            case .lexiconMatcher(let built):
+                matcher = built
+            case .entryPredicates(let built):
+                entryPredicates.append(built)
+            }
+        }
+        return (phases, matcher!, entryPredicates, problems)
+    }
+
+    /// The resolved path of every lexicon some file declares, each once.
+    private static func declaredLexicons(_ files: [String: RuleFile], source: RuleSource) -> [String] {
+        var paths: [String] = []
+        var seen: Set<String> = []
+        for path in files.keys.sorted() {
+            for declaration in files[path]!.lexicons {
+                guard let resolved = try? source.resolve(declaration.path, at: declaration.location, what: "lexicon"),
+                      seen.insert(resolved).inserted else { continue }
+                paths.append(resolved)
+            }
+        }
+        return paths
     }
 }
 
@@ -109,6 +162,15 @@ private struct LexiconTable {
     private(set) var lexicons: [Lexicon] = []
     private(set) var problems: [Diagnostic] = []
     private var indexOfPath: [String: Int] = [:]
+    /// The declared lexicons, parsed in parallel before the scopes are built.
+    private let parsed: [String: (Lexicon, [Diagnostic])]
+
+    init(parsing paths: [String], source: RuleSource) {
+        let results = OrderedParallelMap.map(paths, jobs: paths.count) { path in
+            Lexicon.parse(name: path, path: path, contents: source.files[path]!)
+        }
+        parsed = Dictionary(uniqueKeysWithValues: zip(paths, results))
+    }
 
     mutating func load(_ path: String, at location: SourceLocation, name: String, source: RuleSource) -> Int? {
         let resolved: String
@@ -117,9 +179,10 @@ private struct LexiconTable {
             return nil
         }
         if let index = indexOfPath[resolved] { return index }
-        let (lexicon, diagnostics) = Lexicon.parse(name: name, path: resolved, contents: source.files[resolved]!)
+        // Every path that resolves here was resolved, and parsed, by `declaredLexicons`.
+        let (lexicon, diagnostics) = parsed[resolved]!
         problems += diagnostics
-        lexicons.append(lexicon)
+        lexicons.append(lexicon.named(name))
         indexOfPath[resolved] = lexicons.count - 1
         return lexicons.count - 1
     }
