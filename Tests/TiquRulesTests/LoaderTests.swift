@@ -72,6 +72,37 @@ final class LoaderTests: XCTestCase {
         XCTAssertTrue(problems.allSatisfy { $0.location.file == "a.tiqu" && $0.location.line > 0 })
     }
 
+    /// Files, lexicons and phases are built on several threads; what comes out must not
+    /// depend on which finished first.
+    func testParallelLoadingGivesTheSameRuleSetAndMessagesEveryTime() throws {
+        let lexicon = "lexicon units = \"lexicons/units.txt\"\n"
+        let rule = { (id: String, phase: Int) in
+            "phase \(phase)\nrule \(id)\n  type QUANTITY\n  pattern @number @lex(units)\n  example \"3吨\"\nend\n"
+        }
+        var valid = ["lexicons/units.txt": units]
+        for (index, name) in ["c", "a", "e", "b", "d"].enumerated() {
+            valid["\(name).tiqu"] = lexicon + rule(name, index % 3 + 1)
+        }
+        let first = try load(valid).get()
+        for _ in 0..<10 {
+            let again = try load(valid).get()
+            XCTAssertEqual(again.rules.map(\.id), first.rules.map(\.id))
+            XCTAssertEqual(again.phases.map(\.number), [1, 2, 3])
+            XCTAssertEqual(again.phases.map(\.rules), first.phases.map(\.rules))
+            XCTAssertEqual(again.lexicons.map(\.name), ["units"])
+        }
+        var broken = valid
+        broken["b.tiqu"] = lexicon + "rule b\n  type QUANTITY\n  pattern (@number\nend\n"
+        broken["d.tiqu"] = "lexicon gone = \"lexicons/gone.txt\"\n" + rule("d", 2)
+        broken["e.tiqu"] = lexicon + rule("a", 1)
+        let problems = errors(broken)
+        let messages = problems.map(\.description)
+        // Each file's problems, in the order of the files' names, whatever the threads did.
+        XCTAssertEqual(problems.map(\.location.file), ["b.tiqu", "b.tiqu", "d.tiqu", "d.tiqu", "e.tiqu"],
+                       messages.joined(separator: "\n"))
+        for _ in 0..<10 { XCTAssertEqual(errors(broken).map(\.description), messages) }
+    }
+
     func testMissingLexiconAndEscapingPathsAreErrors() {
         let problems = errors(["a.tiqu": """
         lexicon a = "lexicons/missing.txt"
