@@ -62,12 +62,9 @@ final class ExplainCommandTests: XCTestCase {
         end
 
         """
-        let dir = try TiquProcess.scratch(["near.tiqu": Array(rules.utf8)])
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try TiquProcess.run(["explain", "--rules", dir.path, "--rule", "near.named", "--text", "，唐江村建设"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("element 2 fails there: (TOWN_SHAPE | \"新区\" [a class of"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("element 2 fails there: [a class of 2 characters]"), result.stdout)
+        let output = try explain(rules: rules, rule: "near.named", text: "，唐江村建设")
+        XCTAssertTrue(output.contains("element 2 fails there: (TOWN_SHAPE | \"新区\" [a class of"), output)
+        XCTAssertTrue(output.contains("element 2 fails there: [a class of 2 characters]"), output)
     }
 
     func testNearMissSeesWhatTheMatcherSeesNotAnEarlierVeto() throws {
@@ -89,21 +86,22 @@ final class ExplainCommandTests: XCTestCase {
         end
 
         """
-        let dir = try TiquProcess.scratch(["near.tiqu": Array(rules.utf8)])
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try TiquProcess.run(["explain", "--rules", dir.path, "--rule", "near.works", "--text", "，农村供水保障工程"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("VETO [1,3) PLACE \"农村\""), result.stdout)
-        XCTAssertTrue(result.stdout.contains("did not match"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("fails there: @PLACE"), result.stdout)
+        let output = try explain(rules: rules, rule: "near.works", text: "，农村供水保障工程")
+        XCTAssertTrue(output.contains("VETO [1,3) PLACE \"农村\""), output)
+        XCTAssertTrue(output.contains("did not match"), output)
+        XCTAssertTrue(output.contains("fails there: @PLACE"), output)
     }
 
     /// `tiqu explain --rule near.town` for a one-rule set with `pattern`, on `text`.
     private func nearMiss(pattern: String, text: String) throws -> String {
-        let rule = "rule near.town\n  type PLACE\n  pattern \(pattern)\nend\n"
-        let rules = try TiquProcess.scratch(["near.tiqu": Array(rule.utf8)])
-        defer { try? FileManager.default.removeItem(at: rules) }
-        let result = try TiquProcess.run(["explain", "--rules", rules.path, "--rule", "near.town", "--text", text])
+        try explain(rules: "rule near.town\n  type PLACE\n  pattern \(pattern)\nend\n", rule: "near.town", text: text)
+    }
+
+    /// `tiqu explain --rule RULE --text TEXT` with `rules` as the one rule file; its output.
+    private func explain(rules: String, rule: String, text: String) throws -> String {
+        let dir = try TiquProcess.scratch(["near.tiqu": Array(rules.utf8)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try TiquProcess.run(["explain", "--rules", dir.path, "--rule", rule, "--text", text])
         XCTAssertEqual(result.status, 0, result.stderr)
         return result.stdout
     }
