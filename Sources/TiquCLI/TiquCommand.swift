@@ -12,4 +12,9 @@ struct TiquCommand: ParsableCommand {
         version: "tiqu \(Tiqu.version) (ICU \(ICU.version))",
         subcommands: [AnnotateCommand.self, TestCommand.self, ExplainCommand.self, EvalCommand.self, ConvertCommand.self, NumbersCommand.self, SegmentCommand.self, BenchCommand.self]
     )
+
+    static func main() {
+        MemoryTuning.keepFreedMemory()
+        main(nil)
+    }
 }
