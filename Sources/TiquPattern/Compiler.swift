@@ -153,7 +153,8 @@ struct Compiler {
             append(.notEdge, Int32(pred))
         case .sequence(let ps):
             // A lookbehind runs right to left, so its sequences are reversed.
-            for q in backward ? ps.reversed() : ps { emit(q, backward: backward, inLook: inLook) }
+            let parts = Compiler.cheapestConditionsFirst(ps)
+            for q in backward ? parts.reversed() : parts { emit(q, backward: backward, inLook: inLook) }
         case .alternation(let ps):
             emitAlternation(ps, backward: backward, inLook: inLook)
         case .repetition(let q, let min, let max, let greedy):
@@ -191,6 +192,43 @@ struct Compiler {
             looks.append(info)
             pendingLooks.append((id, q, direction == .behind))
             append(.look, Int32(id))
+        }
+    }
+
+    /// `parts` with nested sequences flattened and each run of adjacent zero-width
+    /// conditions (lookarounds, assertions) reordered, stably: assertions and one-step
+    /// lookarounds first, then the positive searched ones, then the negative ones.
+    ///
+    /// Why: conditions at one position are a conjunction, and a lookaround has no effect
+    /// but its answer, so their order changes no match; but the matcher stops at the first
+    /// that fails, and takes the first of a rule as the guard of its starts
+    /// (StartSetIndex). Rules are written for the reader, a broad "not after ..." guard
+    /// first and the selective "followed by ..." after it (AMOUNT_START (?= COIN_COUNT
+    /// [元块角毛] ...)), which evaluated the broad one at every start.
+    static func cheapestConditionsFirst(_ parts: [Pattern]) -> [Pattern] {
+        var flat: [Pattern] = []
+        for part in parts {
+            if case .sequence(let inner) = part { flat += cheapestConditionsFirst(inner) } else { flat.append(part) }
+        }
+        var result: [Pattern] = []
+        var run: [Pattern] = []
+        func flush() {
+            result += run.enumerated().sorted { (conditionCost($0.element) ?? 0, $0.offset) < (conditionCost($1.element) ?? 0, $1.offset) }.map(\.element)
+            run.removeAll()
+        }
+        for part in flat {
+            if conditionCost(part) != nil { run.append(part) } else { flush(); result.append(part) }
+        }
+        flush()
+        return result
+    }
+
+    /// The evaluation order of a zero-width condition (nil: not one).
+    private static func conditionCost(_ p: Pattern) -> Int? {
+        switch p {
+        case .assertion: return 0
+        case .look(_, let negated, let q): return OneStepLook(q) != nil ? 0 : negated ? 2 : 1
+        default: return nil
         }
     }
 
