@@ -10,9 +10,9 @@ import Glibc
 /// ones. By default glibc serves blocks above 128 KB with mappings of their own and
 /// hands freed memory at the top of the heap back to the kernel, so every phase faulted
 /// in fresh, zeroed pages again. Blocks up to 32 MB (glibc's ceiling for this setting)
-/// now come from the heap, and up to 512 MB of freed heap is kept. Peak memory is what
-/// one document needs at once either way; the process only gives less of it back
-/// between phases and documents.
+/// now come from the heap, the heap grows 64 MB at a time, and up to 512 MB of freed
+/// heap is kept. Peak memory is what one document needs at once either way; the
+/// process only gives less of it back between phases and documents.
 enum MemoryTuning {
     static func keepFreedMemory() {
         #if canImport(Glibc)

@@ -211,13 +211,13 @@ struct Compiler {
             if case .sequence(let inner) = part { flat += cheapestConditionsFirst(inner) } else { flat.append(part) }
         }
         var result: [Pattern] = []
-        var run: [Pattern] = []
+        var run: [(cost: Int, order: Int, condition: Pattern)] = []
         func flush() {
-            result += run.enumerated().sorted { (conditionCost($0.element) ?? 0, $0.offset) < (conditionCost($1.element) ?? 0, $1.offset) }.map(\.element)
+            result += run.sorted { ($0.cost, $0.order) < ($1.cost, $1.order) }.map(\.condition)
             run.removeAll()
         }
         for part in flat {
-            if conditionCost(part) != nil { run.append(part) } else { flush(); result.append(part) }
+            if let cost = conditionCost(part) { run.append((cost, run.count, part)) } else { flush(); result.append(part) }
         }
         flush()
         return result
