@@ -17,6 +17,20 @@ public enum OrderedParallelMap {
         }
         return results.values()
     }
+
+    /// Maps groups of up to `groupSize` consecutive items, each group on one thread (for
+    /// work that is cheaper done on several items together), and returns the results in
+    /// input order. `transform` gives one output per input of its group, in order.
+    public static func mapGroups<Input: Sendable, Output: Sendable>(_ items: [Input], groupSize: Int, jobs: Int,
+                                                                    _ transform: @Sendable ([Input]) -> [Output]) -> [Output] {
+        let size = max(1, groupSize)
+        let groups = stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min(items.count, $0 + size)]) }
+        return map(groups, jobs: jobs) { group in
+            let outputs = transform(group)
+            precondition(outputs.count == group.count, "one output per input")
+            return outputs
+        }.flatMap { $0 }
+    }
 }
 
 /// Write-once slots filled from several threads at distinct indices. The

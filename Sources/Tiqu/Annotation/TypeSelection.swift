@@ -1,5 +1,4 @@
 import Foundation
-import TiquICU
 import TiquNumerals
 import TiquRules
 import TiquText
@@ -30,13 +29,14 @@ public struct TypeSelection: Sendable {
         numbers = wanted.contains("NUMBER")
     }
 
-    /// The selected entities of `document`, in the annotator's order (start, end, type).
-    public func entities(of document: Document, annotator: Annotator) throws(ICUError) -> [Entity] {
-        var entities = try annotator.annotate(document).filter { types.contains($0.type) }
-        guard numbers else { return entities }
+    /// The selected ones of `entities` (the annotator's for `document`), in the
+    /// annotator's order (start, end, type).
+    public func select(_ entities: [Entity], of document: Document) -> [Entity] {
+        var selected = entities.filter { types.contains($0.type) }
+        guard numbers else { return selected }
         // The annotator scanned the numerals too but keeps them inside its lattice; a
         // second scan costs a seventh of segmentation, and only when NUMBER is asked for.
-        entities += NumeralScanner().scan(document).map(Entity.init(numeral:))
-        return entities.sorted { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+        selected += NumeralScanner().scan(document).map(Entity.init(numeral:))
+        return selected.sorted { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
     }
 }

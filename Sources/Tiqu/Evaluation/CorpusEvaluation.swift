@@ -51,12 +51,14 @@ public struct CorpusEvaluation {
         }
     }
 
-    /// Predictions from running the rules.
+    /// Predictions from running the rules (on groups of documents, as `tiqu annotate` does).
     public mutating func annotate(with annotator: Annotator) throws {
-        for index in items.indices {
-            let document = items[index].document
-            items[index].predicted = try annotator.annotate(document).map { entity in
-                entity.scored(doc: items[index].name, document: document, ruleSet: annotator.ruleSet)
+        for first in stride(from: 0, to: items.count, by: Annotator.groupSize) {
+            let group = first..<min(items.count, first + Annotator.groupSize)
+            for (index, result) in zip(group, annotator.annotate(group.map { items[$0].document })) {
+                items[index].predicted = try result.get().map { entity in
+                    entity.scored(doc: items[index].name, document: items[index].document, ruleSet: annotator.ruleSet)
+                }
             }
         }
     }

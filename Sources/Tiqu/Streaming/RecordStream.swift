@@ -8,32 +8,41 @@ import TiquText
 /// by a batch and the largest document in it, not by the stream.
 public struct RecordStream: Sendable {
     let field: String
-    let work: @Sendable (Document) throws -> [JSONValue]
+    let work: @Sendable ([Document]) -> [Result<[JSONValue], any Error>]
+    let groupSize: Int
 
-    public init(field: String, work: @escaping @Sendable (Document) throws -> [JSONValue]) {
+    /// `work` gives one result per document of a group, in order; groups have up to
+    /// `groupSize` documents (the annotator runs phase by phase over a group).
+    public init(field: String, groupSize: Int = 1, work: @escaping @Sendable ([Document]) -> [Result<[JSONValue], any Error>]) {
         self.field = field
+        self.groupSize = groupSize
         self.work = work
     }
 
-    /// One output line for one input line.
-    public func process(_ bytes: [UInt8], line: Int) -> String {
-        do {
-            let record = try JSONLRecord.parse(bytes, line: line)
-            do {
-                return JSONValue.object([("id", record.id ?? .null), (field, .array(try work(record.document)))]).serialized()
-            } catch {
-                return JSONLRecord.Failure(id: record.id, line: line, message: "\(error)").json.serialized()
+    /// One output line for each input line of a group.
+    public func process(_ lines: [(bytes: [UInt8], line: Int)]) -> [String] {
+        let records = lines.map { input in Result { () throws(JSONLRecord.Failure) in try JSONLRecord.parse(input.bytes, line: input.line) } }
+        var results = work(records.compactMap { try? $0.get().document }).makeIterator()
+        return zip(lines, records).map { input, record in
+            switch record {
+            case .failure(let failure):
+                return failure.json.serialized()
+            case .success(let record):
+                switch results.next()! {
+                case .success(let values):
+                    return JSONValue.object([("id", record.id ?? .null), (field, .array(values))]).serialized()
+                case .failure(let error):
+                    return JSONLRecord.Failure(id: record.id, line: input.line, message: "\(error)").json.serialized()
+                }
             }
-        } catch {
-            return error.json.serialized()
         }
     }
 
     public func run(reader: LineReader, output: StandardOutput, jobs: Int) {
-        let batchSize = max(64, 16 * jobs)
+        let batchSize = max(64, 2 * groupSize * jobs, 16 * jobs)
         var batch: [(bytes: [UInt8], line: Int)] = []
         func flush() {
-            for line in OrderedParallelMap.map(batch, jobs: jobs, { process($0.bytes, line: $0.line) }) {
+            for line in OrderedParallelMap.mapGroups(batch, groupSize: groupSize, jobs: jobs, process) {
                 output.text(line + "\n")
             }
             batch.removeAll(keepingCapacity: true)

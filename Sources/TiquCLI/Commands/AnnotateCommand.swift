@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Tiqu
+import TiquICU
 
 struct AnnotateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,13 +61,18 @@ struct AnnotateCommand: ParsableCommand {
         } catch {
             throw ValidationError("--types: \(error)")
         }
-        let select = { @Sendable (document: Document) throws -> [Entity] in
-            try selection?.entities(of: document, annotator: annotator) ?? annotator.annotate(document)
+        // Documents are annotated in groups, phase by phase (Annotator.annotate(_ documents:)).
+        let annotate = { @Sendable (documents: [Document]) -> [Result<[Entity], ICUError>] in
+            zip(documents, annotator.annotate(documents)).map { document, result in
+                result.map { selection?.select($0, of: document) ?? $0 }
+            }
         }
         let output = StandardOutput()
         if jsonl {
-            RecordStream(field: "entities") { document in
-                try select(document).map { $0.json(in: document, ruleSet: annotator.ruleSet) }
+            RecordStream(field: "entities", groupSize: Annotator.groupSize) { documents in
+                zip(documents, annotate(documents)).map { document, result in
+                    result.map { $0.map { $0.json(in: document, ruleSet: annotator.ruleSet) } }.mapError { $0 }
+                }
             }.run(reader: LineReader(), output: output, jobs: jobs)
             return
         }
@@ -74,27 +80,37 @@ struct AnnotateCommand: ParsableCommand {
         let paths = text == nil ? DocumentPaths.expand(files) : ["--text"]
         let (text, out, format) = (self.text, self.out, self.format)
         let progress = Progress(total: paths.count, enabled: !quiet)
+        let render = { @Sendable (path: String, document: Document, entities: [Entity]) -> String in
+            let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            switch format {
+            case .html:
+                return HTMLPage(document: document, title: name, entities: entities, ruleSet: annotator.ruleSet).render()
+            case .brat:
+                let scored = entities.map { $0.scored(doc: name, document: document, ruleSet: annotator.ruleSet) }
+                return BratFormat.annText(AnnotatedDocument(name: name, document: document, entities: scored))
+            case .jsonl:
+                return entities.map {
+                    $0.json(in: document, ruleSet: annotator.ruleSet, doc: out == nil ? path : nil).serialized() + "\n"
+                }.joined()
+            }
+        }
         // Documents are annotated in parallel batches and written in argument order.
         var failed = false
         var index: [(name: String, counts: [String: Int])] = []
-        for batch in stride(from: 0, to: paths.count, by: max(1, 4 * jobs)).map({ Array(paths[$0..<min(paths.count, $0 + 4 * jobs)]) }) {
-            let results = OrderedParallelMap.map(batch, jobs: jobs) { path -> Result<String, TiquFailure> in
-                do {
-                    let document = path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path)
-                    let entities = try select(document)
-                    let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-                    if format == .html {
-                        return .success(HTMLPage(document: document, title: name, entities: entities, ruleSet: annotator.ruleSet).render())
+        let batchSize = 2 * Annotator.groupSize * jobs
+        for batch in stride(from: 0, to: paths.count, by: batchSize).map({ Array(paths[$0..<min(paths.count, $0 + batchSize)]) }) {
+            let results = OrderedParallelMap.mapGroups(batch, groupSize: Annotator.groupSize, jobs: jobs) { paths -> [Result<String, TiquFailure>] in
+                let loaded = paths.map { path in
+                    Result { path == "--text" ? Document(name: path, text: text!) : try Document.load(path: path) }
+                }
+                var annotated = annotate(loaded.compactMap { try? $0.get() }).makeIterator()
+                return zip(paths, loaded).map { path, document in
+                    do {
+                        let document = try document.get()
+                        return .success(render(path, document, try annotated.next()!.get()))
+                    } catch {
+                        return .failure(TiquFailure(message: "\(error)"))
                     }
-                    if format == .brat {
-                        let scored = entities.map { $0.scored(doc: name, document: document, ruleSet: annotator.ruleSet) }
-                        return .success(BratFormat.annText(AnnotatedDocument(name: name, document: document, entities: scored)))
-                    }
-                    return .success(entities.map {
-                        $0.json(in: document, ruleSet: annotator.ruleSet, doc: out == nil ? path : nil).serialized() + "\n"
-                    }.joined())
-                } catch {
-                    return .failure(TiquFailure(message: "\(error)"))
                 }
             }
             for (path, result) in zip(batch, results) {

@@ -42,10 +42,13 @@ struct BenchCommand: ParsableCommand {
         }
         let benchmark = Benchmark(seed: seed, targetMegabytes: megabytes, rounds: rounds)
         let annotator = Annotator(ruleSet: try ruleOptions.load())
-        // The same text as separate documents (one per copy of the seed), for the parallel stages.
+        // The same text as separate documents (one per copy of the seed), annotated as
+        // `tiqu annotate` annotates files: in groups, phase by phase, on `jobs` threads.
         let parts = seed.text.isEmpty ? [] : Array(repeating: seed.text, count: max(1, Int((megabytes * 1_000_000 / Double(seed.text.utf8.count)).rounded())))
         let parallel = { (jobs: Int) in { (_: Document) throws in
-            _ = OrderedParallelMap.map(parts, jobs: jobs) { text in (try? annotator.annotate(Document(text: text)))?.count ?? 0 }
+            _ = OrderedParallelMap.mapGroups(parts, groupSize: Annotator.groupSize, jobs: jobs) { texts in
+                annotator.annotate(texts.map { Document(text: $0) }).map { (try? $0.get())?.count ?? 0 }
+            }
         } }
         let results = try benchmark.run(extraStages: [
             ("annotate (default rules)", { _ = try annotator.annotate($0) }),

@@ -40,7 +40,7 @@ struct NumbersCommand: ParsableCommand {
             return
         }
         if jsonl {
-            RecordStream(field: "numbers") { document in scanner.scan(document).map { $0.json(in: document) } }
+            RecordStream(field: "numbers") { documents in documents.map { document in .success(scanner.scan(document).map { $0.json(in: document) }) } }
                 .run(reader: LineReader(), output: output, jobs: 1)
             return
         }

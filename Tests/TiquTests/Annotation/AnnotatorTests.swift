@@ -222,6 +222,33 @@ final class AnnotatorTests: XCTestCase {
         XCTAssertEqual(inParallel, (fresh + fresh).map { Optional($0) })
     }
 
+    /// Annotating documents together, phase by phase, must give each document exactly
+    /// what it gets alone, whatever its neighbours in the group (a document that ends
+    /// inside a match, an empty one, the same one twice).
+    func testAGroupGivesEachDocumentWhatItGetsAlone() throws {
+        let ruleSet = try RuleSetTests.defaultRules()
+        let seed = try Document.load(path: RuleSetTests.repository.appendingPathComponent("Corpus/docs/shannan-2023.txt").path)
+        let documents = [Document(text: "实施羊湖流域综合治理工程和"), seed, Document(text: ""), Document(text: "，推进琼结县"),
+                         seed, Document(text: "财政收入增长5%，粮食产量16.85万吨")]
+        let serialize = { (document: Document, entities: [Entity]) in
+            entities.map { $0.json(in: document, ruleSet: ruleSet).serialized() }
+        }
+        let alone = try documents.map { serialize($0, try Annotator(ruleSet: ruleSet).annotate($0)) }
+        XCTAssertFalse(alone[1].isEmpty)
+        // Rounds of up to 20 code points split a group (the seed goes alone), and of 2^18 do not.
+        for annotator in [Annotator(ruleSet: ruleSet), Annotator(ruleSet: ruleSet, roundCodePoints: 20)] {
+            for size in [1, 2, documents.count] {
+                var grouped: [[String]] = []
+                for first in stride(from: 0, to: documents.count, by: size) {
+                    let group = Array(documents[first..<min(documents.count, first + size)])
+                    grouped += try zip(group, annotator.annotate(group)).map { serialize($0, try $1.get()) }
+                }
+                XCTAssertEqual(grouped, alone, "groups of \(size), rounds of \(annotator.roundCodePoints)")
+            }
+            XCTAssertEqual(annotator.annotate([]).count, 0)
+        }
+    }
+
     func testRuleWorkChargesEachRuleItsOwnStartsAndMatches() throws {
         // `town` can start only at 镇 after a Han character; `any` at every Han character.
         let annotator = try Self.annotator(["p.tiqu": """

@@ -7,7 +7,7 @@ final class TypeSelectionTests: XCTestCase {
         let annotator = Annotator(ruleSet: try RuleSetTests.defaultRules())
         let selection = try TypeSelection("number, QUANTITY", ruleSet: annotator.ruleSet)
         let document = Document(name: "t", text: "粮食产量约16.85万吨，增长3%")
-        let entities = try selection.entities(of: document, annotator: annotator)
+        let entities = selection.select(try annotator.annotate(document), of: document)
         XCTAssertEqual(entities.map(\.type), ["NUMBER", "QUANTITY", "NUMBER"], "no PERCENT: it was not selected")
         let number = entities[0]
         XCTAssertEqual(document.slice(number.start, number.end), "16.85万")
