@@ -22,7 +22,10 @@ public struct RecordStream: Sendable {
     /// One output line for each input line of a group.
     public func process(_ lines: [(bytes: [UInt8], line: Int)]) -> [String] {
         let records = lines.map { input in Result { () throws(JSONLRecord.Failure) in try JSONLRecord.parse(input.bytes, line: input.line) } }
-        var results = work(records.compactMap { try? $0.get().document }).makeIterator()
+        let documents = records.compactMap { try? $0.get().document }
+        let outcomes = work(documents)
+        precondition(outcomes.count == documents.count, "one result per document")
+        var results = outcomes.makeIterator()
         return zip(lines, records).map { input, record in
             switch record {
             case .failure(let failure):
