@@ -41,9 +41,12 @@ public struct Annotator: Sendable {
         return try run([document], trace: nil, work: &noWork)[0].get()
     }
 
-    /// How many documents callers of `annotate(_ documents:)` should pass at once: the
+    /// How many documents callers should pass to `annotate(_ documents:)` at once: the
     /// gain of annotating phase by phase was about the same with 8 reports as with 32,
-    /// and a group holds every document's lattice until its last phase.
+    /// smaller groups share work out over threads more evenly, and a round holds its
+    /// documents' lattices until its last phase (`tiqu eval` of the 993 test reports in
+    /// one call, in rounds of 2^18 code points, peaked at 269 MB against 189 MB in groups
+    /// of 8).
     public static let groupSize = 8
 
     /// Annotates several documents, phase by phase: every document's lattice first, then
