@@ -162,6 +162,7 @@ def county_renames():
 # Short forms in common use that jionlp does not list as aliases.
 EXTRA_ALIASES = {
     "博尔塔拉蒙古自治州": "博州",   # as 巴州 and 克州 are for their prefectures
+    "旅顺口区": "旅顺",             # the town's historic name, more common than 旅顺口
 }
 
 # Known data errors in jionlp 1.5.31, corrected here (in its divisions and in the new
